@@ -1,0 +1,39 @@
+"""Open the cleardocket database the one way every stage uses."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from models.schema import migrations
+
+# Criminal records: the database is readable by its owner only (DEVELOPERS.md).
+OWNER_ONLY = 0o600
+
+
+def create_private_file(path: Path) -> None:
+    """Create `path` readable and writable by its owner only, if it does not exist."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY, OWNER_ONLY)
+    os.close(fd)
+    os.chmod(path, OWNER_ONLY)
+
+
+def open_database(path: Path | str, *, busy_timeout_ms: int = 30_000) -> Database:
+    """Open (creating if needed) a database at `path` with the current schema applied.
+
+    WAL mode lets reviewers read while a batch writes; the busy timeout makes writers wait for
+    each other instead of failing.
+    """
+    path = Path(path)
+    if not path.exists():
+        # SQLite gives the -wal and -shm side files the mode of the main file.
+        create_private_file(path)
+    db = Database(path)
+    db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+    db.enable_wal()
+    db.execute("PRAGMA foreign_keys = ON")
+    migrations.apply(db)
+    return db
