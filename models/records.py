@@ -32,6 +32,8 @@ class Defendant:
     # California additions (spec/california-prop64.md §2.1); None means unknown.
     deceased: bool | None = None
     pc290_registered: bool | None = None
+    # Last known mailing address, one line per printed line; notice letters need it.
+    address: str | None = None
 
     @property
     def identity_key(self) -> tuple[str, str] | None:
@@ -46,6 +48,8 @@ class Defendant:
             out["deceased"] = self.deceased
         if self.pc290_registered is not None:
             out["pc290_registered"] = self.pc290_registered
+        if self.address is not None:
+            out["address"] = self.address
         return out
 
     @classmethod
@@ -56,6 +60,7 @@ class Defendant:
             date_of_birth=_date(data.get("date_of_birth")),
             deceased=data.get("deceased"),
             pc290_registered=data.get("pc290_registered"),
+            address=data.get("address"),
         )
 
 

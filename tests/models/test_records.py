@@ -64,3 +64,11 @@ def test_unknown_charge_field_is_rejected_by_name():
         assert "statue" in str(error)
     else:
         raise AssertionError("a misspelt field must not be dropped silently")
+
+
+def test_a_defendant_address_round_trips_and_is_written_only_when_set():
+    with_address = dict(EXAMPLE, defendant={**EXAMPLE["defendant"], "address": "1 MAIN ST\nCHICAGO IL 60601"})
+    record = CaseRecord.from_dict(with_address)
+    assert record.defendant.address == "1 MAIN ST\nCHICAGO IL 60601"
+    assert record.to_dict()["defendant"]["address"] == "1 MAIN ST\nCHICAGO IL 60601"
+    assert "address" not in CaseRecord.from_dict(EXAMPLE).to_dict()["defendant"]
