@@ -162,3 +162,61 @@ def m002_cases(db: Database) -> None:
     )
     db["decisions"].create_index(["case_id", "rule_set", "policy", "current"])
     db["decisions"].create_index(["outcome"])
+
+
+@migrations()
+def m_review_queue(db: Database) -> None:
+    # One row per value a person should look at; `rank` orders the queue (riskiest first, grouped
+    # by docket) and a lease (owner token + expiry) keeps two reviewers off the same item.
+    db["review_items"].create(
+        {
+            "id": int,
+            "case_id": str,
+            "path": str,
+            "docket": str,  # the scanned document the value came from, else the case
+            "kind": str,  # routed | audit
+            "tier": int,  # 0 the answer could change the outcome, 1 other routed values, 2 audit
+            "rank": int,
+            "routed_because": str,  # JSON list of plain-language reasons
+            "question": str,
+            "confidence": float,
+            "status": str,  # open | done | moot
+            "skips": int,
+            "lease_reviewer": str,
+            "lease_token": str,
+            "lease_expires": str,  # ISO UTC; an expired lease is free to claim
+            "created_at": str,
+            "updated_at": str,
+            "done_by": str,
+            "done_at": str,
+        },
+        pk="id",
+        defaults={"skips": 0},
+        not_null={"case_id", "path", "status"},
+    )
+    db["review_items"].create_index(["case_id", "path"], unique=True)
+    db["review_items"].create_index(["status", "skips", "rank"])
+    # Append-only, one row per correction row a reviewer caused: what `corrections` does not say.
+    db["review_log"].create(
+        {
+            "correction_id": int,
+            "item_id": int,
+            "reviewer": str,
+            "at": str,
+            "action": str,  # accept | edit | blank | skip | flag | undo
+            "undoes": int,  # correction id an undo reverses
+            "confidence": float,
+            "item_kind": str,
+            "extractor_version": str,
+            "rule_set": str,
+            "rule_set_version": str,
+            "field_status_before": str,
+            "item_status_before": str,
+            "outcome_before": str,
+            "outcome_after": str,
+        },
+        pk="correction_id",
+        foreign_keys=[("correction_id", "corrections", "id")],
+    )
+    db["review_log"].create_index(["reviewer", "at"])
+    db["review_log"].create_index(["item_id"])
