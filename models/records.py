@@ -196,6 +196,8 @@ class CaseRecord:
     defendant: Defendant = field(default_factory=Defendant)
     arrest_date: dt.date | None = None
     charges: tuple[Charge, ...] = ()
+    # Court branch or courtroom as the docket or clerk's export prints it; motions are filed there.
+    court: str | None = None
     source: tuple[SourceDocument, ...] = ()
     fields: dict[str, FieldInfo] = field(default_factory=dict)
 
@@ -216,6 +218,8 @@ class CaseRecord:
             "arrest_date": _iso(self.arrest_date),
             "charges": [c.to_dict() for c in self.charges],
         }
+        if self.court is not None:
+            out["court"] = self.court
         if self.source:
             out["source"] = {
                 "documents": [
@@ -257,6 +261,7 @@ class CaseRecord:
             defendant=Defendant.from_dict(data.get("defendant")),
             arrest_date=_date(data.get("arrest_date")),
             charges=tuple(Charge.from_dict(c) for c in data.get("charges", ())),
+            court=data.get("court"),
             source=source,
             fields={p: FieldInfo.from_dict(f) for p, f in (data.get("fields") or {}).items()},
         )

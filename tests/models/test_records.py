@@ -72,3 +72,10 @@ def test_a_defendant_address_round_trips_and_is_written_only_when_set():
     assert record.defendant.address == "1 MAIN ST\nCHICAGO IL 60601"
     assert record.to_dict()["defendant"]["address"] == "1 MAIN ST\nCHICAGO IL 60601"
     assert "address" not in CaseRecord.from_dict(EXAMPLE).to_dict()["defendant"]
+
+
+def test_a_court_round_trips_and_is_written_only_when_set():
+    record = CaseRecord.from_dict(dict(EXAMPLE, court="Branch 46"))
+    assert record.court == "Branch 46"
+    assert record.to_dict()["court"] == "Branch 46"
+    assert "court" not in CaseRecord.from_dict(EXAMPLE).to_dict()
