@@ -19,6 +19,7 @@ app = typer.Typer(
 
 # Each module defines `register(app)`; the order here is the order in `--help`.
 COMMAND_MODULES = [
+    "review_cli.review_cmd",
 ]
 
 for module_name in COMMAND_MODULES:

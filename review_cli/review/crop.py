@@ -22,13 +22,15 @@ UPPER_HALF = "\u2580"
 def crop_region(
     image_png: bytes, bbox: tuple[int, int, int, int], *, wide: bool = False
 ) -> Image.Image:
-    """The page cut to `bbox` with a margin, greyscale; `wide` shows the whole line width and the
-    lines around it, for context."""
+    """The page cut to `bbox` with a margin, greyscale; `wide` adds the words either side and the
+    lines above and below, for context."""
     page = Image.open(io.BytesIO(image_png)).convert("L")
     x0, y0, x1, y1 = bbox
     height = max(y1 - y0, 1)
     if wide:
-        box = (0, y0 - 3 * height, page.width, y1 + 3 * height)
+        # A terminal cell is about one scan pixel here: much wider than this and the words blur.
+        side = max(x1 - x0, 100)
+        box = (x0 - side, y0 - 3 * height // 2, x1 + side, y1 + 3 * height // 2)
     else:
         margin = max(height // 2, 8)
         box = (x0 - 2 * margin, y0 - margin, x1 + 2 * margin, y1 + margin)

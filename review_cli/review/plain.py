@@ -20,13 +20,13 @@ def _show(session: ReviewSession, console: Console, *, crops: bool, wide: bool) 
     console.print(Text(session.progress().summary_line(), style="dim"))
     view = session.view
     if view is None:
-        console.print("Nothing left to review. [u] undo your last answer, [q] quit.")
+        console.print(Text("Nothing left to review. [u] undo your last answer, [q] quit."))
         return
     console.print(case_text(view, position=session.position + 1, seen=len(session.history)))
     console.print(field_text(view))
     if crops and view.page_png and view.bbox:
         console.print(HalfBlockImage(crop_region(view.page_png, view.bbox, wide=wide), max_rows=8))
-    console.print(keys_line(), style="bold")
+    console.print(Text(keys_line(), style="bold"))
 
 
 def _ask_value(session: ReviewSession, console: Console, ask: Ask) -> tuple[bool, object, str]:

@@ -256,7 +256,7 @@ def store_routings(
             for row in _rows(cursor):
                 existing[(row["case_id"], row["path"])] = row
         for key, row in existing.items():
-            if key not in wanted and row["status"] == OPEN:
+            if key not in wanted and row["status"] == OPEN and not _is_standing_draw(db, row):
                 db.conn.execute(
                     "update review_items set status = 'moot', updated_at = ? where id = ?", [when, row["id"]]
                 )
@@ -306,6 +306,15 @@ def store_routings(
             assignments = ", ".join(f"{k} = ?" for k in values)
             db.conn.execute(f"update review_items set {assignments} where id = ?", [*values.values(), row["id"]])
     return counts
+
+
+def _is_standing_draw(db: Database, row: dict[str, Any]) -> bool:
+    """An audit item stays drawn while its value is still the machine's, whatever the audit rate
+    of the session that refreshes it (reviewers may run with different rates)."""
+    if row["kind"] != AUDIT:
+        return False
+    status = db.conn.execute("select status from fields where case_id = ? and path = ?", [row["case_id"], row["path"]]).fetchone()
+    return status is not None and status[0] == "auto"
 
 
 def _rank_beside_case(db: Database, case_id: str) -> int:

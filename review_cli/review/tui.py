@@ -206,6 +206,7 @@ class ReviewApp(App[None]):
 
     def action_toggle_wide(self) -> None:
         self.wide = not self.wide
+        self.query_one("#crop").styles.height = 20 if self.wide else 12
         self._refresh_screen()
 
     def action_quit_review(self) -> None:
