@@ -20,6 +20,7 @@ app = typer.Typer(
 # Each module defines `register(app)`; the order here is the order in `--help`.
 COMMAND_MODULES = [
     "review_cli.review_cmd",
+    "review_cli.fixtures_cmd",
 ]
 
 for module_name in COMMAND_MODULES:
