@@ -28,6 +28,8 @@ system-deps:
 	command -v tesseract >/dev/null || missing="$$missing tesseract-ocr tesseract-ocr-eng"; \
 	[ -f /usr/share/tesseract-ocr/5/tessdata/eng.traineddata ] || [ -f /usr/share/tesseract-ocr/4.00/tessdata/eng.traineddata ] || missing="$$missing tesseract-ocr-eng"; \
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
+	[ -f /usr/share/fonts/truetype/freefont/FreeMono.ttf ] || missing="$$missing fonts-freefont-ttf"; \
+	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ] || missing="$$missing fonts-dejavu-core"; \
 	command -v tmux >/dev/null || missing="$$missing tmux"; \
 	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
 	$(PYTHON) -m venv --help >/dev/null 2>&1 && $(PYTHON) -c "import ensurepip" 2>/dev/null || missing="$$missing python3-venv"; \
