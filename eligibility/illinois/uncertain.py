@@ -1,0 +1,220 @@
+"""Low-confidence values count only where they matter (spec §2.3 principle 4, R_LOW_CONFIDENCE_FIELD).
+
+Each uncertain value is replaced in turn by alternatives that cover every way the rules can treat
+that kind of value (each gram bracket, each canonical disposition, each side of each date
+boundary …). A count keeps its result only if every combination gives it the same relief; the
+values whose alternatives change a result are the ones a person must check.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from math import prod
+from typing import Any, NamedTuple
+
+from eligibility.illinois import codes
+from eligibility.illinois.case import CaseCounts, decide_counts
+from eligibility.illinois.count import CountOutcome
+from eligibility.illinois.rules.disposition import CANONICAL, SENTENCE_KINDS
+from eligibility.illinois.statutes import (
+    CCA_APPROVED,
+    CCA_BRACKETS,
+    CLASS_LABELS_FROM,
+    CRTA_EFFECTIVE,
+    ILCS_EFFECTIVE,
+    RECUT_2016,
+    TIERS_1997,
+)
+from eligibility.uncertainty import uncertain_paths, value_at, with_value
+from models.records import CaseRecord
+
+# The values the Illinois rules read; an uncertain name or page never multiplies the work.
+RELEVANT = frozenset(
+    {
+        "arrest_date",
+        "case_number",
+        "statute",
+        "description",
+        "offense_class",
+        "amount_grams",
+        "weight_basis",
+        "offense_date",
+        "disposition",
+        "sentence_kind",
+        "disposition_date",
+        "enhancements",
+    }
+)
+# Beyond this many combinations the engine stops enumerating and sends the case to a person.
+MAX_WORLDS = 4096
+
+_STATUTES = (
+    *(f"720 ILCS 550/{section}({sub})" for section, sub in CCA_BRACKETS),
+    *(f"720 ILCS 550/{section}" for section in ("4", "5", "5.1", "5.2", "6", "7", "8", "9", "10")),
+    "720 ILCS 570/402(c)",
+    "720 ILCS 5/12-3",
+    "720 ILCS 5/12-3.2",
+)
+_DESCRIPTIONS = (
+    "POSS CANNABIS",
+    "POSS CANNABIS 2ND",
+    "MFG/DEL CANNABIS",
+    "CASUAL DEL CANN",
+    "DEL CANNABIS TO MINOR",
+    "PCS",
+    "DUI",
+    "VILLAGE ORD CANNABIS",
+    "MARIHUANA",
+    "AGG BATTERY",
+    "AGG ASSAULT",
+    "BATTERY",
+    "THEFT",
+    "XXXX",
+)
+_CLASSES = ("C", "B", "A", "4", "3", "2", "1", "X", "N", "civil")
+_BOUNDARY_GRAMS = (2.5, 10.0, 30.0, 100.0, 500.0, 2000.0, 5000.0)
+_GRAMS = tuple(
+    sorted(
+        {1.0, 5.0, 20.0, 60.0, 200.0, 1000.0, 3000.0, 10000.0}
+        | {g for b in _BOUNDARY_GRAMS for g in (b * 0.95, b, b * 1.05)}
+    )
+)
+_FIXED_DATES = (
+    CCA_APPROVED,
+    CLASS_LABELS_FROM,
+    ILCS_EFFECTIVE,
+    TIERS_1997,
+    dt.date(2000, 1, 1),
+    dt.date(2013, 1, 1),
+    RECUT_2016,
+    CRTA_EFFECTIVE,
+    CRTA_EFFECTIVE + dt.timedelta(days=1),
+)
+
+
+def _dates(as_of: dt.date) -> tuple[dt.date, ...]:
+    # Each side of every boundary, including the one-year wait and a two-year term before as_of.
+    edges = [*_FIXED_DATES, as_of - dt.timedelta(days=365), as_of - dt.timedelta(days=366), as_of - dt.timedelta(days=740)]
+    days = {d for edge in edges for d in (edge - dt.timedelta(days=1), edge)}
+    days.add(dt.date(1985, 6, 1))
+    return tuple(sorted(d for d in days if d <= as_of))
+
+
+def alternatives(path: str, value: Any, *, as_of: dt.date) -> tuple[Any, ...]:
+    """The value as read first, then one value for each way the rules can treat that kind of value."""
+    name = path.rpartition(".")[2]
+    if name == "statute":
+        options: tuple[Any, ...] = (None, *_STATUTES)
+    elif name == "description":
+        options = (None, *_DESCRIPTIONS)
+    elif name == "offense_class":
+        options = (None, *_CLASSES)
+    elif name == "amount_grams":
+        options = (None, *_GRAMS)
+    elif name == "weight_basis":
+        options = (None, "net", "gross")
+    elif name == "disposition":
+        options = (None, *sorted(CANONICAL))
+    elif name == "sentence_kind":
+        options = (None, *SENTENCE_KINDS)
+    elif name == "enhancements":
+        options = ((), ("720 ILCS 550/7",), ("SCHOOL ZONE",))
+    elif name in ("offense_date", "arrest_date", "disposition_date"):
+        options = (None, *_dates(as_of))
+    else:  # case_number: known or not, as an upper bound on the arrest date
+        options = (None,)
+    seen: dict[Any, None] = {value: None}
+    for option in options:
+        seen.setdefault(option, None)
+    return tuple(seen)
+
+
+class Uncertainty(NamedTuple):
+    counts: CaseCounts
+    fields: list[str]  # the uncertain paths whose alternatives change a result
+
+
+def _relief(count: CountOutcome) -> tuple[Any, ...]:
+    """What a person acting on the result would do differently: the relief, or having to ask."""
+    stance = count.outcome if count.outcome in (codes.NO_FINAL_DISPOSITION, codes.MANUAL_REVIEW) else "none"
+    return (count.relief_paths, stance, count.mco is True)
+
+
+def decide_with_uncertainty(
+    record: CaseRecord, *, as_of: dt.date, violence_elsewhere: bool, threshold: float
+) -> Uncertainty:
+    base = decide_counts(record, as_of=as_of, violence_elsewhere=violence_elsewhere)
+    paths = uncertain_paths(record, threshold, relevant=RELEVANT)
+    if not paths:
+        return Uncertainty(base, [])
+    options = [alternatives(p, value_at(record, p), as_of=as_of) for p in paths]
+    exhaustive = prod(len(o) for o in options) <= MAX_WORLDS
+    if exhaustive:
+        combos = list(itertools.product(*(range(len(o)) for o in options)))
+    else:
+        zero = (0,) * len(paths)
+        combos = [zero] + [
+            tuple(i if j == k else 0 for j in range(len(paths))) for k, o in enumerate(options) for i in range(1, len(o))
+        ]
+    worlds: dict[tuple[int, ...], list[CountOutcome]] = {}
+    for combo in combos:
+        if not any(combo):
+            worlds[combo] = base.counts
+            continue
+        varied = record
+        for path, option, index in zip(paths, options, combo):
+            if index:
+                varied = with_value(varied, path, option[index])
+        worlds[combo] = decide_counts(varied, as_of=as_of, violence_elsewhere=violence_elsewhere, with_trace=False).counts
+    keys = {combo: tuple(_relief(c) for c in counts) for combo, counts in worlds.items()}
+    mattering = []
+    for j, path in enumerate(paths):
+        groups: dict[tuple[int, ...], set] = {}
+        for combo, key in keys.items():
+            groups.setdefault(combo[:j] + combo[j + 1 :], set()).add(key)
+        if any(len(g) > 1 for g in groups.values()):
+            mattering.append(path)
+    if exhaustive and not mattering:
+        return Uncertainty(base, [])
+    merged = []
+    for k, count in enumerate(base.counts):
+        results = [counts[k] for counts in worlds.values()]
+        if exhaustive and len({_relief(c) for c in results}) == 1:
+            merged.append(count)
+            continue
+        # Combinations left unexplored may deny any path, so nothing is asserted then.
+        merged.append(_merge_worlds(count, results, assert_nothing=not exhaustive))
+    return Uncertainty(CaseCounts(merged, base.cocharge_classes), mattering or list(paths))
+
+
+def _merge_worlds(base: CountOutcome, results: list[CountOutcome], *, assert_nothing: bool) -> CountOutcome:
+    """A count whose result depends on uncertain values: only what every world grants is asserted."""
+    asserted = frozenset() if assert_nothing else frozenset.intersection(*(frozenset(c.relief_paths) for c in results))
+    if asserted:
+        outcome = next(p for p in codes.RELIEF_PATH_ORDER if p in asserted)
+    else:
+        outcome = codes.MANUAL_REVIEW
+    mcos = {c.mco for c in results}
+    convictions = {c.conviction for c in results}
+    deadlines = {c.expunge_by for c in results}
+    notes = [n for n in base.notes if all(n in c.notes for c in results)]
+    reasons = list(base.review_reasons)
+    if "R_LOW_CONFIDENCE_FIELD" not in reasons:
+        reasons.append("R_LOW_CONFIDENCE_FIELD")
+    return CountOutcome(
+        count=base.count,
+        outcome=outcome,
+        relief_paths=tuple(p for p in codes.RELIEF_PATH_ORDER if p in asserted),
+        mco=mcos.pop() if len(mcos) == 1 else None,
+        conviction=convictions.pop() if len(convictions) == 1 else None,
+        cca=base.cca,
+        section=base.section,
+        offense_class=base.offense_class,
+        max_grams=base.max_grams,
+        review_reasons=reasons,
+        notes=notes,
+        expunge_by=deadlines.pop() if codes.AUTO_EXPUNGE in asserted and len(deadlines) == 1 else None,
+        trace=base.trace,
+        readings=base.readings,
+    )
