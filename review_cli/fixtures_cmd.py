@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from fixtures.generator import generate_set
-from fixtures.generator.damage import DAMAGE_MODES
+from fixtures.generator.damage import DAMAGE_MODES, is_damage_mode
 from fixtures.generator.docket import FORMATS, MULTI_PAGE_FORMATS
 from fixtures.generator.layouts import LAYOUTS
 from models.errors import InputError, ToolMissingError
@@ -25,7 +25,7 @@ def generate(
     count: Annotated[int, typer.Option("--count", min=1, help="How many documents to write.")],
     out: Annotated[Path, typer.Option("--out", help="Folder to write them to (created if missing).")],
     seed: Annotated[int, typer.Option("--seed", help="Seed of the whole set; same seed, same files.")] = 0,
-    damage: Annotated[str, typer.Option("--damage", help=f"One of: {', '.join(DAMAGE_MODES)}.")] = "clean",
+    damage: Annotated[str, typer.Option("--damage", help=f"One of: {', '.join(DAMAGE_MODES)}; or effects joined by +.")] = "clean",
     format: Annotated[str, typer.Option("--format", help="pdf, tiff, png, jpeg, or mixed (cycles through them).")] = "pdf",
     layout: Annotated[str | None, typer.Option("--layout", help=f"One of: {', '.join(LAYOUTS)}; default: mixed.")] = None,
     dpi: Annotated[int, typer.Option("--dpi", min=50, max=600, help="Render resolution.")] = 300,
@@ -37,7 +37,7 @@ def generate(
 
     Example: cleardocket fixtures generate --count 20 --out /tmp/dockets --seed 7 --damage damaged --format mixed
     """
-    if damage not in DAMAGE_MODES:
+    if not is_damage_mode(damage):
         raise typer.BadParameter(f"must be one of {', '.join(DAMAGE_MODES)}", param_hint="--damage")
     if format not in FORMAT_CHOICES:
         raise typer.BadParameter(f"must be one of {', '.join(FORMAT_CHOICES)}", param_hint="--format")
