@@ -21,6 +21,7 @@ app = typer.Typer(
 COMMAND_MODULES = [
     "review_cli.review_cmd",
     "review_cli.fixtures_cmd",
+    "review_cli.report_cmd",
 ]
 
 for module_name in COMMAND_MODULES:
