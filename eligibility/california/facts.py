@@ -74,6 +74,8 @@ class Fact:
     unknown_reason: str | None = None
     notes: tuple[str, ...] = ()
     trace: dict[str, Any] = field(default_factory=dict)
+    # The other facts are read differently for each of its values (the section decides them).
+    root: bool = False
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,10 @@ def facts_that_matter(
     for fact in facts.values():
         if len(set(getattr(r, fact.name) for r in readings)) < 2:
             continue
+        if fact.root:
+            if len(set(signatures)) > 1:
+                mattering.append(fact)
+            continue
         groups: dict[tuple[Any, ...], set[Any]] = {}
         for reading, signature in zip(readings, signatures):
             groups.setdefault(reading.without(fact.name), set()).add(signature)
@@ -175,8 +181,8 @@ def _section_fact(count: CountContext) -> Fact:
     statute = read_value(count, count.path("statute"), charge.statute or charge.statute_text)
     section = read_section(charge)
     if statute.uncertainty == "low_confidence" and section.kind != "unrecognised":
-        return Fact("section", (section, UNRECOGNISED), ((statute.path, "low_confidence"),))
-    return Fact("section", (section,))
+        return Fact("section", (section, UNRECOGNISED), ((statute.path, "low_confidence"),), root=True)
+    return Fact("section", (section,), root=True)
 
 
 def _facts_for_section(count: CountContext, section: SectionReading) -> list[Fact]:

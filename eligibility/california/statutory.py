@@ -13,6 +13,7 @@ from typing import Any
 
 from eligibility.california import codes
 from eligibility.california.assessment import Assessment
+from eligibility.california.dispositions import is_conviction
 from eligibility.california.facts import CountContext, Fact, Reading, expand_readings, facts_that_matter
 from eligibility.california.rules import RULES
 from eligibility.california.sections import SectionReading, read_section
@@ -123,7 +124,10 @@ def combine(count: CountContext, results: Sequence[ReadingResult], facts: dict[s
     trace = list(deciding.trace)
     if len(results) > 1:
         trace.append(_readings_entry(results, mattering, outcome))
-    conviction_values = {r.reading.conviction for r in results}
+    # Counts outside Prop 64 are not read for a conviction; their disposition is taken as printed.
+    conviction_values = {r.reading.conviction for r in results if r.reading.conviction is not None} or {
+        is_conviction(count.charge)
+    }
     return StatutoryResult(
         section=read_section(count.charge),
         outcome=outcome,
