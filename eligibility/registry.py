@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from eligibility.california.rule_set import CALIFORNIA_PROP64
 from eligibility.illinois.rule_set import IllinoisCrta
 from eligibility.rule_set import RuleSet
 from models.errors import InputError
 
 RULE_SETS: dict[str, RuleSet] = {
     IllinoisCrta.name: IllinoisCrta(),
+    CALIFORNIA_PROP64.name: CALIFORNIA_PROP64,
 }
 
 

@@ -12,6 +12,7 @@ import eligibility.california
 import eligibility.california.rules as rules_package
 from eligibility.california import CALIFORNIA_PROP64, codes
 from eligibility.california.rules import RULES
+from eligibility.registry import get_rule_set
 from models.corrections import Correction
 from models.database import open_database
 from models.errors import InputError
@@ -118,3 +119,7 @@ def test_decided_stored_corrected_and_decided_again(tmp_path):
                                       confidence_threshold=THRESHOLD)[0]
     assert second.outcome == codes.CA_DISMISS_AND_SEAL
     assert not second.needs_review
+
+
+def test_registered_under_its_name():
+    assert get_rule_set("california-prop64") is CALIFORNIA_PROP64
