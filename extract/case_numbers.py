@@ -1,0 +1,48 @@
+"""Cook County case numbers of every era (spec §11) read into the records.md normalized form."""
+
+from __future__ import annotations
+
+import re
+
+from extract import normalized as n
+from extract.normalized import Normalized
+from extract.ocr_repair import clean_spaces, repair_digits
+from extract.vocabulary import compiled_patterns
+
+EXACT_SCORE = 1.0
+REPAIR_SCORE = 0.85
+# A number no §11 pattern knows but shaped like a docket number: a year, letters, a sequence.
+GENERIC_SCORE = 0.6
+_GENERIC = re.compile(r"^\d{2}(?:\d{2})?[A-Z]{0,3}\d{4,11}$")
+_SEPARATORS = re.compile(r"[\s\-–—_.]+")
+# Marks OCR reads in place of a typed C on worn ribbons.
+_LETTER_LOOKALIKES = str.maketrans({"©": "C", "¢": "C", "€": "C", "(": "C"})
+
+
+def _pattern_form(text: str) -> str:
+    """The form §11 patterns read: upper case, single spaces, dashes kept."""
+    return clean_spaces(text.upper().replace("–", "-").replace("—", "-").translate(_LETTER_LOOKALIKES))
+
+
+def normalize_case_number(text: str | None) -> Normalized:
+    """Read a printed case number (`93 C 660123`, `98 CR 12345-01`) into `93C660123` form.
+
+    records.md: upper case, spaces and dashes removed. `detail` is the §11 meaning of the matched
+    pattern (a weak hint only: it never decides eligibility).
+    """
+    raw = _pattern_form(text or "")
+    if not raw:
+        return Normalized(None, 0.0, n.EMPTY)
+    for candidate, repaired in ((raw, False), (repair_digits(raw)[0], True)):
+        if repaired and candidate == raw:
+            continue
+        for row, pattern in compiled_patterns("case_numbers"):
+            if pattern.match(candidate):
+                value = _SEPARATORS.sub("", candidate)
+                if repaired:
+                    return Normalized(value, REPAIR_SCORE, n.REPAIRED, ("digits_repaired",), row["meaning"])
+                return Normalized(value, EXACT_SCORE, n.EXACT, (), row["meaning"])
+    compact = _SEPARATORS.sub("", repair_digits(raw)[0])
+    if _GENERIC.match(compact):
+        return Normalized(compact, GENERIC_SCORE, "unknown_pattern", ("case_number_pattern_unknown",))
+    return Normalized(None, 0.0, n.UNPARSED)

@@ -1,0 +1,345 @@
+"""Statute citations of every era read into the canonical ILCS form (spec §9).
+
+`Ill. Rev. Stat. 1987, ch. 56 1/2, par. 704(c)`, `CH56.5 PAR704-C`, `720 ILCS 550/4(c)`,
+`720-550/4(C)` and `CCA 4(c)` all become `720 ILCS 550/4(c)`. Charge text without a citation
+(`POSS CANN`) gives the section only. The collision hazards of §9.4 are kept: a paragraph 14xx is
+the Controlled Substances Act, never cannabis; text never upgrades a cited non-CCA Act to the CCA.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz, process
+
+from extract import normalized as n
+from extract.normalized import Normalized
+from extract.ocr_repair import clean_spaces, repair_digits
+from extract.vocabulary import compiled_patterns, statute_table
+
+# (ILCS chapter, act number) → act code of spec §9.3.
+ACTS = {
+    ("720", "550"): "CCA",
+    ("720", "570"): "ICSA",
+    ("720", "600"): "DPCA",
+    ("625", "5"): "IVC",
+    ("720", "5"): "CRIM_CODE",
+    ("730", "5"): "UCC",
+    ("20", "2630"): "CIA",
+    ("725", "120"): "RCVWA",
+    ("35", "520"): "CCSTA",
+}
+CCA = ("720", "550")
+ICSA = ("720", "570")
+
+# Sections known beyond the CCA table; OCR-damaged numbers are repaired only towards these.
+_OTHER_KNOWN_SECTIONS = {
+    ICSA: ("401", "402", "404", "407", "410"),
+    ("720", "600"): ("3.5",),
+    ("625", "5"): ("11-501", "6-303"),
+    ("720", "5"): ("12-3", "12-3.2", "24-1.6"),
+}
+_CANNABIS_WORDS = re.compile(r"(?i)CANN|MARIJ|MARIH")
+_SUBSECTION = re.compile(r"\(\s*([A-Za-z0-9]{1,4})\s*\)|-([A-Za-z0-9]{1,3})")
+# A subsection whose closing parenthesis OCR lost, right after a matched citation.
+_TRAILING_OPEN_SUBSECTION = re.compile(r"^\s*\(\s*([A-Ga-g])\b")
+_BRACKETS = str.maketrans({"[": "(", "{": "(", "]": ")", "}": ")"})
+
+EXACT_SCORE = 1.0
+REPAIR_SCORE = 0.85
+TEXT_ONLY_SCORE = 0.9
+CONFLICT_SCORE = 0.5
+NO_CITATION_SCORE = 0.9
+FUZZY_CUTOFF = 80.0
+SECTION_CUTOFF = 66.0
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A citation parsed to (act, section, subsections), with the form it was printed in."""
+
+    chapter: str
+    act_number: str
+    section: str
+    subsections: tuple[str, ...] = ()
+    form: str = "ilcs"
+
+    @property
+    def act(self) -> str | None:
+        return ACTS.get((self.chapter, self.act_number))
+
+    @property
+    def is_cca(self) -> bool:
+        return (self.chapter, self.act_number) == CCA
+
+    @property
+    def canonical(self) -> str:
+        subs = "".join(f"({s})" for s in self.subsections)
+        return f"{self.chapter} ILCS {self.act_number}/{self.section}{subs}"
+
+
+@dataclass(frozen=True)
+class ChargeTextMatch:
+    """What a charge description says the offense is (spec §9.5)."""
+
+    pattern: str
+    act: str
+    section: str | None
+    cca: bool
+
+    @property
+    def citation(self) -> Citation | None:
+        if self.act == "CCA" and self.section:
+            return Citation("720", "550", self.section, form="charge_text")
+        if self.act == "ICSA":
+            return Citation("720", "570", self.section or "402", form="charge_text")
+        if self.act == "IVC":
+            return Citation("625", "5", self.section or "11-501", form="charge_text")
+        if self.act == "DPCA":
+            return Citation("720", "600", self.section or "3.5", form="charge_text")
+        return None
+
+
+def mentions_cannabis(text: str | None) -> bool:
+    return bool(text and _CANNABIS_WORDS.search(text))
+
+
+def classify_charge_text(text: str | None) -> ChargeTextMatch | None:
+    """The first §9.5 charge-text pattern the description matches, in the spec's order."""
+    if not text:
+        return None
+    for row, pattern in compiled_patterns("charge_text"):
+        if pattern.search(text):
+            section = row.get("section")
+            if row["act"] == "ICSA":
+                # Delivery or intent forms are §401; plain possession (PCS) is §402.
+                section = "401" if re.search(r"(?i)W/?\s*INT|\bDCS\b|MFG|DEL", text) else "402"
+            return ChargeTextMatch(row["id"], row["act"], section, bool(row["cca"]))
+    return None
+
+
+@cache
+def known_cca_statutes() -> tuple[str, ...]:
+    """Every CCA citation of the statute table, with and without subsection."""
+    keys = set(statute_table()["statutes"])
+    keys.update({"720 ILCS 550/4", "720 ILCS 550/5"})
+    return tuple(sorted(keys))
+
+
+@cache
+def known_statutes() -> tuple[str, ...]:
+    """Canonical citations the normalizer can repair towards (CCA and the look-alike Acts)."""
+    others = [
+        f"{chapter} ILCS {number}/{section}"
+        for (chapter, number), sections in _OTHER_KNOWN_SECTIONS.items()
+        for section in sections
+    ]
+    return known_cca_statutes() + tuple(others)
+
+
+def _subsections(raw: str) -> tuple[str, ...]:
+    subs = []
+    for paren, dash in _SUBSECTION.findall(raw or ""):
+        subs.append((paren or dash).lower())
+    return tuple(subs)
+
+
+def _paragraph_citation(chapter: str, half: bool, paragraph: str, subs: tuple[str, ...], cannabis: bool) -> tuple[Citation | None, tuple[str, ...]]:
+    """Map an Ill. Rev. Stat. chapter and paragraph to its ILCS citation (spec §9.3)."""
+    notes: tuple[str, ...] = ()
+    par_to_section = statute_table()["cca_par_to_section"]
+    if chapter == "56" and not half:
+        # A lost "1/2" must not silently turn a non-drug chapter into the CCA (§9.4 hazard 4).
+        if paragraph in par_to_section and cannabis:
+            half, notes = True, ("citation_repaired",)
+        elif re.fullmatch(r"14\d\d", paragraph):
+            half, notes = True, ("citation_repaired",)
+        else:
+            return None, ()
+    if chapter == "56" and half:
+        if paragraph in par_to_section:
+            return Citation("720", "550", par_to_section[paragraph], subs, "ill_rev_stat"), notes
+        if re.fullmatch(r"1[1-6]\d\d(\.\d+)?", paragraph):
+            return Citation("720", "570", str(int(paragraph[:2]) - 10) + paragraph[2:], subs, "ill_rev_stat"), notes
+        if re.fullmatch(r"4\d\d", paragraph):
+            # A paragraph 14xx whose faint leading "1" was lost is still ICSA, never CCA 7xx.
+            return Citation("720", "570", paragraph, subs, "ill_rev_stat"), notes + ("citation_repaired",)
+        if re.fullmatch(r"21\d\d(\.\d+)?", paragraph):
+            return Citation("720", "600", str(float(paragraph) - 2100).removesuffix(".0"), subs, "ill_rev_stat"), notes
+        return None, ()
+    if chapter == "95" and half:
+        return Citation("625", "5", paragraph, subs, "ill_rev_stat"), notes
+    if chapter == "38":
+        if paragraph.startswith("1005-"):
+            return Citation("730", "5", paragraph[3:], subs, "ill_rev_stat"), notes
+        if paragraph.startswith("206-"):
+            return Citation("20", "2630", paragraph[4:], subs, "ill_rev_stat"), notes
+        if paragraph == "1403":
+            return Citation("725", "120", "3", subs, "ill_rev_stat"), notes
+        if re.fullmatch(r"\d{1,2}-[\d.]+(-[\d.]+)*", paragraph):
+            return Citation("720", "5", paragraph, subs, "ill_rev_stat"), notes
+    return None, ()
+
+
+# ILCS chapters a docket can cite; the ILCS pattern also matches "56 1/2", which is not one.
+_ILCS_CHAPTERS = frozenset({"20", "35", "410", "625", "720", "725", "730"})
+
+
+def _is_plausible(pattern_id: str, match: re.Match[str]) -> bool:
+    return pattern_id != "ilcs" or match.group("chapter") in _ILCS_CHAPTERS
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    citation: Citation
+    notes: tuple[str, ...]
+    # The match stopped in the middle of a word ("570/4" of "570/4O2"): OCR damage is likely.
+    truncated: bool
+
+
+def _parse(text: str, cannabis: bool) -> _Parsed | None:
+    """The first citation form of spec §9.2 that `text` holds, in pattern-file order."""
+    for row, pattern in compiled_patterns("citations"):
+        match = next((m for m in pattern.finditer(text) if _is_plausible(row["id"], m)), None)
+        if not match:
+            continue
+        groups = match.groupdict()
+        subs = _subsections(groups.get("sub") or "")
+        notes: tuple[str, ...] = ()
+        rest = text[match.end():]
+        if not subs:
+            trailing = _TRAILING_OPEN_SUBSECTION.match(rest)
+            if trailing:
+                subs, notes = (trailing.group(1).lower(),), ("citation_repaired",)
+                rest = rest[trailing.end():]
+        truncated = bool(rest[:1].isalnum())
+        citation: Citation | None = None
+        if row["id"] in ("ill_rev_stat", "ill_rev_stat_compact"):
+            half = bool(groups.get("half"))
+            if half and re.search(r"[lI]", groups["half"]):
+                notes += ("citation_repaired",)
+            citation, more = _paragraph_citation(groups["ch"], half, groups["par"], subs, cannabis)
+            notes += more
+        elif row["id"] == "ilcs":
+            citation = Citation(groups["chapter"], groups["act"], groups["section"], subs, "ilcs")
+        elif row["id"] == "act_name":
+            section = groups["section"]
+            if re.fullmatch(r"7\d\d(\.\d)?", section):
+                # "CANN CONTROL ACT 704(b)" gives the paragraph, not a section 704.
+                section = statute_table()["cca_par_to_section"].get(section)
+            if section is not None:
+                citation = Citation("720", "550", section, subs, "act_name")
+        if citation is not None:
+            return _Parsed(citation, notes, truncated)
+    return None
+
+
+def _is_known(citation: Citation) -> bool:
+    key = (citation.chapter, citation.act_number)
+    if key == CCA:
+        base = f"720 ILCS 550/{citation.section}"
+        full = f"{base}({citation.subsections[0]})" if citation.subsections else base
+        return full in known_cca_statutes() or (not citation.subsections and base in statute_table()["statutes"])
+    return key in ACTS
+
+
+def _fuzzy_repair(citation: Citation, cannabis: bool) -> tuple[Citation | None, float]:
+    """Repair an unknown act or section towards the statute table with rapidfuzz.
+
+    Returns the repaired citation and the match score in 0..1. Within a known Act only the
+    section is matched; a repair towards the CCA from another number needs the count text to
+    mention cannabis (spec §9.2) and never starts from the Controlled Substances Act (§9.4).
+    """
+    key = (citation.chapter, citation.act_number)
+    if key in ACTS:
+        sections = sorted({c.split("/", 1)[1].split("(")[0] for c in known_statutes() if c.startswith(f"{key[0]} ILCS {key[1]}/")})
+        best = process.extractOne(citation.section, sections, scorer=fuzz.ratio, score_cutoff=SECTION_CUTOFF)
+        if best is None:
+            return None, 0.0
+        repaired = Citation(key[0], key[1], best[0], citation.subsections, citation.form)
+    else:
+        probe = f"{citation.chapter} ILCS {citation.act_number}/{citation.section}"
+        bases = sorted({c.split("(")[0] for c in known_statutes()})
+        best = process.extractOne(probe, bases, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        if best is None:
+            return None, 0.0
+        chapter, rest = best[0].split(" ILCS ")
+        act_number, section = rest.split("/", 1)
+        if (chapter, act_number) == CCA and not cannabis:
+            return None, 0.0
+        repaired = Citation(chapter, act_number, section, citation.subsections, citation.form)
+    if repaired.is_cca and repaired.subsections and not _is_known(repaired):
+        repaired = Citation(repaired.chapter, repaired.act_number, repaired.section, (), citation.form)
+    return repaired, best[1] / 100.0
+
+
+def normalize_citation(text: str | None, *, charge_text: str | None = None) -> Normalized:
+    """Read a printed citation (and, failing that, the charge text) into the canonical citation.
+
+    Args:
+        text: the citation as printed (`ch. 56 1/2, par. 704(c)`, `720-550/4(C)` …); may be empty.
+        charge_text: the count's description (`POSS CANNABIS`), used to check the citation and to
+            complete an unreadable one (spec §9.2, §9.5).
+
+    Returns value = the canonical citation (`720 ILCS 550/4(c)`) or None, `detail` = `Citation`.
+    """
+    cannabis = mentions_cannabis(charge_text) or mentions_cannabis(text)
+    text_match = classify_charge_text(charge_text) or classify_charge_text(text)
+    raw = clean_spaces((text or "").translate(_BRACKETS))
+    if text_match is not None and text_match.act == "ORDINANCE":
+        # A village ordinance is no state statute, whatever its text says (spec §10 row 4).
+        return Normalized(None, EXACT_SCORE, "ordinance", ("R_ORDINANCE_VIOLATION",))
+    if not raw:
+        return _from_charge_text(text_match, reason=n.EMPTY)
+    parsed = _parse(raw, cannabis)
+    repaired_text, changed = repair_digits(raw)
+    if changed and (parsed is None or parsed.truncated or not _is_known(parsed.citation)):
+        candidate = _parse(repaired_text, cannabis)
+        # "S50" and "55O" are read as 550 only when the count mentions cannabis (spec §9.2).
+        act_repaired = candidate is not None and candidate.citation.form == "ilcs" and candidate.citation.act_number not in raw
+        if candidate is not None and not (act_repaired and candidate.citation.is_cca and not cannabis):
+            parsed = _Parsed(candidate.citation, candidate.notes + ("citation_repaired",), candidate.truncated)
+    if parsed is None:
+        if text_match is not None:
+            return _from_charge_text(text_match, reason=n.FROM_TEXT, notes=("citation_completed_from_text",))
+        return Normalized(None, 0.0, n.UNPARSED, ("R_CITATION_UNPARSED",))
+    citation, notes = parsed.citation, parsed.notes
+    score, reason = (REPAIR_SCORE, n.REPAIRED) if "citation_repaired" in notes else (EXACT_SCORE, n.EXACT)
+    if parsed.truncated:
+        score *= REPAIR_SCORE
+    if not _is_known(citation):
+        repaired, match_score = _fuzzy_repair(citation, cannabis)
+        if repaired is not None:
+            citation, notes = repaired, notes + ("citation_repaired",)
+            score, reason = REPAIR_SCORE * match_score, n.FUZZY
+        elif citation.act is None or citation.is_cca:
+            # An Act we do not know, or a CCA section that is no offense: keep the text, not a guess.
+            return Normalized(None, 0.0, n.UNKNOWN_STATUTE, notes, citation)
+    notes = tuple(dict.fromkeys(notes))
+    conflict = text_match is not None and (
+        (text_match.act != "CCA" and citation.is_cca) or (text_match.act == "CCA" and citation.act == "ICSA")
+    )
+    if conflict:
+        # Text never upgrades a cited Act, and a cited Act never overrides the text silently (§9.2).
+        return Normalized(citation.canonical, CONFLICT_SCORE * score, n.TEXT_CONFLICT, notes + ("R_CITATION_TEXT_CONFLICT",), citation)
+    return Normalized(citation.canonical, score, reason, notes, citation)
+
+
+def _from_charge_text(match: ChargeTextMatch | None, *, reason: str, notes: tuple[str, ...] = ()) -> Normalized:
+    if match is None or match.citation is None:
+        if reason == n.EMPTY:
+            # No citation printed and a description that names no drug Act: no statute to give.
+            return Normalized(None, NO_CITATION_SCORE, n.EMPTY, ("R_CITATION_UNPARSED",))
+        return Normalized(None, 0.0, n.UNPARSED, (*notes, "R_CITATION_UNPARSED"))
+    citation = match.citation
+    return Normalized(citation.canonical, TEXT_ONLY_SCORE, n.FROM_TEXT, notes, citation)
+
+
+def suggest_statutes(text: str, *, limit: int = 5) -> list[tuple[str, float]]:
+    """Known canonical citations closest to `text`, best first, with a 0..1 score (review screen)."""
+    parsed = normalize_citation(text)
+    probe = parsed.value or clean_spaces(text)
+    matches = process.extract(probe, known_statutes(), scorer=fuzz.ratio, limit=limit)
+    return [(match, score / 100.0) for match, score, _ in matches]

@@ -1,0 +1,163 @@
+"""Truth table of citation normalization: every form of spec §9.2, the §9.4 hazards, OCR repairs."""
+
+import pytest
+
+from extract.citations import classify_charge_text, normalize_citation, suggest_statutes
+
+CANNABIS = "POSS CANNABIS"
+
+
+@pytest.mark.parametrize(
+    ("printed", "canonical"),
+    [
+        # Ill. Rev. Stat. (before 1993), spec §9.2 table and the rules file's examples.
+        ("Ill. Rev. Stat. 1987, ch. 56 1/2, par. 704(a)", "720 ILCS 550/4(a)"),
+        ("ILL. REV. STAT. 1987, CH. 56 1/2, PAR. 704(C)", "720 ILCS 550/4(c)"),
+        ("ch. 56½, par. 705(c)", "720 ILCS 550/5(c)"),
+        ("Ch 56.5 Par 704-A", "720 ILCS 550/4(a)"),
+        ("CH56.5 PAR704-C", "720 ILCS 550/4(c)"),
+        ("Ch 56½ §704", "720 ILCS 550/4"),
+        ("CH 56½ §705(B)", "720 ILCS 550/5(b)"),
+        ("ch 561/2 par 705(d)", "720 ILCS 550/5(d)"),
+        ("CH 56-1/2 PAR 704(B)", "720 ILCS 550/4(b)"),
+        ("56 1/2-704(a)", "720 ILCS 550/4(a)"),
+        ("CH 56 1/2 PAR 705.2", "720 ILCS 550/5.2"),
+        ("CH 56 1/2 PAR 708", "720 ILCS 550/8"),
+        ("CH 56 1/2 PAR 1402(C)", "720 ILCS 570/402(c)"),
+        ("ch. 38, par. 12-3", "720 ILCS 5/12-3"),
+        ("ch. 38, par. 1005-6-3.1", "730 ILCS 5/5-6-3.1"),
+        ("ch. 95 1/2, par. 11-501", "625 ILCS 5/11-501"),
+        # ILCS (from 1993), clerk export and rap-sheet forms.
+        ("720 ILCS 550/4(c)", "720 ILCS 550/4(c)"),
+        ("720 ILCS 550/4 (c)", "720 ILCS 550/4(c)"),
+        ("720 I.L.C.S. 550/5(b)", "720 ILCS 550/5(b)"),
+        ("720-550/4(C)", "720 ILCS 550/4(c)"),
+        ("720-550/4-C", "720 ILCS 550/4(c)"),
+        ("720-570.0/402-A-10", "720 ILCS 570/402(a)(10)"),
+        ("625-5/6-303(A)", "625 ILCS 5/6-303(a)"),
+        ("720 5/12-3.2", "720 ILCS 5/12-3.2"),
+        ("720 ILCS 550/5.1", "720 ILCS 550/5.1"),
+        # Act name + section; a number of 701 or more is a paragraph.
+        ("CCA 4(c)", "720 ILCS 550/4(c)"),
+        ("CANN CONTROL ACT SEC 4", "720 ILCS 550/4"),
+        ("Cannabis Control Act §5(b)", "720 ILCS 550/5(b)"),
+        ("CANN CONTROL ACT 704(b)", "720 ILCS 550/4(b)"),
+    ],
+)
+def test_every_printed_form_reads_as_its_canonical_citation(printed, canonical):
+    result = normalize_citation(printed, charge_text=CANNABIS if "550" in canonical else None)
+    assert result.value == canonical
+    assert result.confidence > 0.8
+
+
+@pytest.mark.parametrize(
+    ("printed", "canonical"),
+    [
+        ("CH. 56 l/2 PAR. 704(c)", "720 ILCS 550/4(c)"),
+        ("CH. 56 I/2 PAR. 705(a)", "720 ILCS 550/5(a)"),
+        ("720 ILCS 55O/4(c)", "720 ILCS 550/4(c)"),
+        ("720 ILCS S50/4(c)", "720 ILCS 550/4(c)"),
+        ("72O ILCS 550/4(b)", "720 ILCS 550/4(b)"),
+        ("Ill. Rev. Stat. 1987, ch. 56 1/2, par. 7O4(c)", "720 ILCS 550/4(c)"),
+        ("625 ILCS 5/11-5O1", "625 ILCS 5/11-501"),
+        ("720 ILCS 550/4(c", "720 ILCS 550/4(c)"),
+        ("720 ILCS 550/44(c)", "720 ILCS 550/4(c)"),
+    ],
+    ids=["l-for-1", "I-for-1", "O-for-0", "S-for-5", "O-in-chapter", "O-in-paragraph", "O-in-IVC", "lost-paren", "doubled-digit"],
+)
+def test_ocr_confusions_are_repaired_at_a_lower_confidence(printed, canonical):
+    exact = normalize_citation(canonical, charge_text=CANNABIS)
+    repaired = normalize_citation(printed, charge_text=CANNABIS)
+    assert repaired.value == canonical
+    assert "citation_repaired" in repaired.notes
+    assert repaired.confidence < exact.confidence
+
+
+def test_550_is_read_into_s50_only_when_the_count_mentions_cannabis():
+    assert normalize_citation("720 ILCS S50/4(c)", charge_text=CANNABIS).value == "720 ILCS 550/4(c)"
+    unread = normalize_citation("720 ILCS S50/4(c)", charge_text="THEFT")
+    assert unread.value is None
+    assert "R_CITATION_UNPARSED" in unread.notes
+
+
+@pytest.mark.parametrize(
+    ("printed", "charge_text", "canonical"),
+    [
+        ("CH 56 1/2 PAR 1402", "PCS", "720 ILCS 570/402"),
+        ("CH 56 1/2 PAR 1401(D)", "MFG/DEL CS", "720 ILCS 570/401(d)"),
+        ("CH 56 1/2 PAR 1410", None, "720 ILCS 570/410"),
+        ("ch. 56 1/2, par. 402", None, "720 ILCS 570/402"),
+        ("720 ILCS 570/402(c)", None, "720 ILCS 570/402(c)"),
+    ],
+    ids=["par-1402-is-icsa", "par-1401-is-icsa", "1410-is-icsa-probation", "402-without-14-is-never-cca-702", "570-is-icsa"],
+)
+def test_controlled_substance_paragraphs_never_read_as_cannabis(printed, charge_text, canonical):
+    result = normalize_citation(printed, charge_text=charge_text)
+    assert result.value == canonical
+    assert not result.value.startswith("720 ILCS 550/")
+
+
+def test_ch_56_without_its_half_is_the_cca_only_when_the_count_mentions_cannabis():
+    assert normalize_citation("CH 56 PAR 704(c)", charge_text=CANNABIS).value == "720 ILCS 550/4(c)"
+    assert normalize_citation("CH 56 PAR 704(c)", charge_text=CANNABIS).notes == ("citation_repaired",)
+    assert normalize_citation("CH 56 PAR 704(c)", charge_text="THEFT").value is None
+
+
+def test_a_paragraph_after_ch_56_half_is_a_paragraph_not_a_section():
+    assert normalize_citation("Ch 56½ §704", charge_text=CANNABIS).value == "720 ILCS 550/4"
+
+
+def test_a_cited_act_is_never_upgraded_to_cannabis_by_its_text():
+    # spec §9.2: OCR confuses 550 and 570; a 570 cite with cannabis text is a conflict, not the CCA.
+    result = normalize_citation("720 ILCS 570/402(c)", charge_text="POSS CANNABIS")
+    assert result.value == "720 ILCS 570/402(c)"
+    assert "R_CITATION_TEXT_CONFLICT" in result.notes
+    assert result.confidence < 0.6
+
+
+def test_a_cca_cite_on_a_controlled_substance_count_is_a_conflict():
+    result = normalize_citation("720 ILCS 550/4(c)", charge_text="PCS")
+    assert "R_CITATION_TEXT_CONFLICT" in result.notes
+
+
+@pytest.mark.parametrize(
+    ("charge_text", "canonical"),
+    [
+        ("POSS CANN", "720 ILCS 550/4"),
+        ("POSS CANNABIS 10-30G", "720 ILCS 550/4"),
+        ("CANNABIS-POSS", "720 ILCS 550/4"),
+        ("POC", "720 ILCS 550/4"),
+        ("MFG/DEL CANN", "720 ILCS 550/5"),
+        ("POSS CANN W/INT", "720 ILCS 550/5"),
+        ("CASUAL DEL CANN", "720 ILCS 550/6"),
+        ("PCS", "720 ILCS 570/402"),
+        ("POSS CS", "720 ILCS 570/402"),
+        ("PCS W/INT", "720 ILCS 570/401"),
+        ("DUI CANNABIS", "625 ILCS 5/11-501"),
+        ("POSS DRUG PARAPHERNALIA", "720 ILCS 600/3.5"),
+    ],
+)
+def test_charge_text_without_a_citation_gives_the_section(charge_text, canonical):
+    result = normalize_citation(None, charge_text=charge_text)
+    assert result.value == canonical
+    assert result.reason == "from_charge_text"
+
+
+@pytest.mark.parametrize("charge_text", ["BATTERY", "THEFT UNDER $300", "DEL LOOK-ALIKE SUBSTANCE"])
+def test_text_that_names_no_drug_act_gives_no_statute(charge_text):
+    assert normalize_citation(None, charge_text=charge_text).value is None
+
+
+@pytest.mark.parametrize("printed", ["VILLAGE ORD 9-3-2", "ORD 6-14", "VILL CODE 10-2-5"])
+def test_a_village_ordinance_is_no_state_statute_even_with_cannabis_text(printed):
+    result = normalize_citation(printed, charge_text="POSS CANN - VILLAGE ORD")
+    assert result.value is None
+    assert "R_ORDINANCE_VIOLATION" in result.notes
+
+
+def test_cs_in_a_charge_field_is_a_controlled_substance():
+    assert classify_charge_text("POSS CS").act == "ICSA"
+
+
+def test_suggestions_put_the_closest_known_statute_first():
+    assert suggest_statutes("720 ILCS 550/4(c)")[0][0] == "720 ILCS 550/4(c)"

@@ -1,0 +1,49 @@
+"""Docket dates: the forms of the 1970s-90s, two-digit years as 19xx, OCR repairs."""
+
+import datetime as dt
+
+import pytest
+
+from extract.dates import find_dates, parse_docket_date
+
+
+@pytest.mark.parametrize(
+    ("printed", "day"),
+    [
+        ("07-14-93", dt.date(1993, 7, 14)),
+        ("7/14/93", dt.date(1993, 7, 14)),
+        ("07/14/1993", dt.date(1993, 7, 14)),
+        ("JUL 14 1993", dt.date(1993, 7, 14)),
+        ("JUL 14, 1993", dt.date(1993, 7, 14)),
+        ("14 JUL 93", dt.date(1993, 7, 14)),
+        ("12.01.88", dt.date(1988, 12, 1)),
+        ("01/02/75", dt.date(1975, 1, 2)),
+    ],
+)
+def test_every_docket_date_form(printed, day):
+    assert parse_docket_date(printed).value == day
+
+
+def test_two_digit_birth_years_are_in_the_1900s_whatever_today_is():
+    assert parse_docket_date("04-03-61").value == dt.date(1961, 4, 3)
+    assert parse_docket_date("04-03-25").value == dt.date(1925, 4, 3)
+
+
+@pytest.mark.parametrize(("printed", "day"), [("O7-l4-93", dt.date(1993, 7, 14)), ("AUQ 3 1990", dt.date(1990, 8, 3))])
+def test_ocr_confusions_are_repaired_at_a_lower_score(printed, day):
+    result = parse_docket_date(printed)
+    assert result.value == day and result.confidence < 1.0
+
+
+def test_a_month_name_ocr_cannot_decide_is_a_guess():
+    assert parse_docket_date("JUI 14 1993").confidence < 0.5
+
+
+@pytest.mark.parametrize("printed", ["13-45-93", "FEB 30 1990", "", "CONT MOTION STATE"])
+def test_impossible_or_missing_dates_give_none(printed):
+    assert parse_docket_date(printed).value is None
+
+
+def test_every_date_of_an_entry_is_found_in_order():
+    found = find_dates("04/07/88 PLEA OF GUILTY. CONT BY AGREEMENT TO MAY 02 1988")
+    assert [parsed.value for _, _, parsed in found] == [dt.date(1988, 4, 7), dt.date(1988, 5, 2)]

@@ -1,0 +1,130 @@
+"""Docket vocabulary of spec §8.2 to canonical codes, and the chronology rules of §8.3."""
+
+import pytest
+
+from extract.dispositions import normalize_disposition, sentence_kind_of
+
+
+@pytest.mark.parametrize(
+    ("entries", "canonical"),
+    [
+        ("NP", "NOLLE"),
+        ("N.P.", "NOLLE"),
+        ("NOL PROS", "NOLLE"),
+        ("Nolle Prosequi", "NOLLE"),
+        ("NOLLE - PG TO OTHER COUNT", "NOLLE_PLEA_TO_OTHER_COUNT"),
+        ("SOL", "STRICKEN_WITH_LEAVE"),
+        ("STRICKEN OFF W/ LEAVE TO REINSTATE", "STRICKEN_WITH_LEAVE"),
+        ("BF-SOL", "STRICKEN_WITH_LEAVE"),
+        ("DWP", "DISMISSED"),
+        ("CASE DISMISSED", "DISMISSED"),
+        ("PRELIM HRG. FNPC. DEFT DISCHARGED", "NO_PROBABLE_CAUSE"),
+        ("RWOC", "NOT_CHARGED"),
+        ("BENCH TRIAL. JW FNG. DEFT DISCHARGED", "ACQUITTED"),
+        ("JT VNG", "ACQUITTED"),
+        ("FNG REASON INSANITY", "ACQUITTED_INSANITY"),
+        ("CHARGE VACATED", "VACATED"),
+        ("PG. TASC PROB 12 MOS", "TASC"),
+        ("PG. 1410 PROB 18 MOS", "ICSA_PROBATION_ON_CANNABIS"),
+        ("CE", "CONVICTED_CE"),
+        ("DEFT FAILS TO APPEAR. BFW $5000", "NO_FINAL_DISPOSITION"),
+        ("SUPERCEDED BY DIRECT INDICTMENT", "SUPERSEDED"),
+        ("PRE-JANO DISPOSITION", "UNKNOWN"),
+        ("", "UNKNOWN"),
+    ],
+)
+def test_docket_vocabulary_reads_as_its_canonical_code(entries, canonical):
+    assert normalize_disposition(entries).value == canonical
+
+
+@pytest.mark.parametrize(
+    ("entries", "sentence_kind"),
+    [
+        ("PG. FINE $100 + COSTS", "FINE"),
+        ("FG. F&C $150", "FINE"),
+        ("PLEA OF GUILTY. CD 1 YR", "CONDITIONAL_DISCHARGE"),
+        ("FG. PROBATION 18 MOS", "PROBATION"),
+        ("JW FG. CCDOC 30 DAYS", "JAIL"),
+        ("VG. IDOC 2 YRS", "PRISON"),
+        ("PG JW FINDING GUILTY. TCS", "TIME_SERVED"),
+    ],
+)
+def test_a_guilty_finding_with_a_sentence_is_a_conviction(entries, sentence_kind):
+    result = normalize_disposition(entries)
+    assert (result.value, result.detail.sentence_kind) == ("CONVICTED", sentence_kind)
+
+
+@pytest.mark.parametrize(
+    ("entries", "canonical", "note"),
+    [
+        (["PLEA OF GUILTY. COURT SUPV 18 MOS", "SUPV TERM SATIS"], "SUPERVISION_COMPLETED", None),
+        (["FG. SUPV 1 YR"], "SUPERVISION_ORDERED", "completion_inferred"),
+        (["FG. SUPV 6 MOS", "PET TO REVOKE SUPV FILED", "SUPV REVOKED. JUDGMENT ENTERED ON VIOLATION. FINE $100 + COSTS"], "SUPERVISION_REVOKED", None),
+        (["FG. SUPV 6 MOS", "VOP FILED"], "SUPERVISION_ORDERED", "R_SUPERVISION_OUTCOME_UNCLEAR"),
+        (["PG. SEC 10 PROB 18 MOS", "PROB TERM SATIS"], "QUALIFIED_PROBATION_COMPLETED", None),
+        (["PG SEC 10 PROB 18 MOS ... 03-02-88 PROB TERM SATIS"], "QUALIFIED_PROBATION_COMPLETED", None),
+        (["PG. 710-1410 PROBATION 2 YRS"], "QUALIFIED_PROBATION_ORDERED", "completion_inferred"),
+        (["PG. 710 PROB 2 YRS", "VOP FILED", "710 REVOKED. JUDGMENT ENTERED ON VIOLATION. IDOC 1 YR"], "QUALIFIED_PROBATION_REVOKED", None),
+        (["SOL", "MOTION STATE TO REINSTATE - ALLOWED", "PG. FINE & COSTS"], "CONVICTED", None),
+        (["DEFT FAILS TO APPEAR. BFW $2500", "DEFT IN CUSTODY. BFW QUASHED AND RECALLED", "NOLLE PROS"], "NOLLE", None),
+        (["PG. FINE $50", "CHARGE VACATED"], "VACATED", None),
+    ],
+    ids=[
+        "supervision-then-satisfactory",
+        "supervision-no-later-entry",
+        "supervision-revoked",
+        "supervision-violation-without-outcome",
+        "710-then-satisfactory",
+        "clerk-string-in-one-entry",
+        "710-1410-is-qualified",
+        "710-revoked",
+        "sol-reinstated-then-guilty",
+        "warrant-quashed-then-nolle",
+        "conviction-later-vacated",
+    ],
+)
+def test_the_chronology_decides_the_final_disposition(entries, canonical, note):
+    result = normalize_disposition(entries)
+    assert result.value == canonical
+    if note:
+        assert note in result.notes
+
+
+def test_a_fine_with_supervision_is_a_condition_not_a_conviction():
+    assert normalize_disposition("FG. SUPV 1 YR FINE $100").value == "SUPERVISION_ORDERED"
+
+
+def test_a_guilty_finding_with_no_sentence_depends_on_the_level():
+    assert normalize_disposition("FG", level="felony").detail.sentence_kind == "UNKNOWN"
+    misdemeanor = normalize_disposition("FG. CONT FOR SENTENCING", level="misdemeanor")
+    assert misdemeanor.value == "CONVICTED"
+    assert "R_SENTENCE_MISSING" in misdemeanor.notes
+
+
+def test_trial_mode_words_and_an_arraignment_plea_are_no_disposition():
+    assert normalize_disposition("COMPLAINT FILED. DEFT ARRAIGNED. PLEA NG. I-BOND $1000").value == "UNKNOWN"
+    assert normalize_disposition("JW").value == "UNKNOWN"
+
+
+def test_cs_in_a_disposition_field_is_court_supervision():
+    assert normalize_disposition("PG. CS 6 MOS").value == "SUPERVISION_ORDERED"
+
+
+def test_410_probation_on_a_controlled_substance_count_is_that_acts_qualified_probation():
+    assert normalize_disposition("PG. 1410 PROB 18 MOS", cca_count=False).value == "QUALIFIED_PROBATION_ORDERED"
+
+
+def test_supervision_on_a_felony_is_flagged():
+    assert "R_DISPOSITION_COUNT_MISMATCH" in normalize_disposition("FG. SUPV 1 YR", level="felony").notes
+
+
+@pytest.mark.parametrize(("entries", "canonical"), [("NOLIE", "NOLLE"), ("P6. FINE $100", "CONVICTED"), ("5UPV 1 YR", "SUPERVISION_ORDERED")])
+def test_ocr_damaged_vocabulary_is_repaired_at_a_lower_score(entries, canonical):
+    result = normalize_disposition(entries)
+    assert result.value == canonical
+    assert result.confidence < 1.0
+
+
+def test_sentence_kind_of_a_sentence_text():
+    assert sentence_kind_of("FINE $100 + COSTS") == "FINE"
+    assert sentence_kind_of("COND DISCH 12 MOS") == "CONDITIONAL_DISCHARGE"
