@@ -162,7 +162,7 @@ def render_notice(notice: Notice, *, provenance: Provenance, sender: str) -> byt
             if step is None:
                 continue
             if path == "IL_AUTO_EXPUNGE_ARREST" and case.auto_expunge_by:
-                step += f" The law sets the deadline for this record at {_long_date(case.auto_expunge_by)}."
+                step += f" The law set {_long_date(case.auto_expunge_by)} as the deadline to expunge this record."
             pdf.set_x(pdf.l_margin + 5)
             pdf.multi_cell(width - 5, 5, step, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(2)

@@ -204,3 +204,10 @@ def test_report_refuses_a_missing_database_and_an_unknown_policy(reports_db_path
     unknown = runner.invoke(app, ["report", "--db", str(reports_db_path), "--policy", "lenient"])
     assert unknown.exit_code == 2
     assert "lenient" in unknown.output
+
+
+def test_every_analyst_command_has_help_with_an_example():
+    for command in ("report", "what-if", "motions", "notices", "serve"):
+        result = runner.invoke(app, [command, "--help"])
+        assert result.exit_code == 0
+        assert f"Example: cleardocket {command} " in result.output
