@@ -130,12 +130,16 @@ def _parse_timestamp(value: str) -> dt.datetime:
 
 
 def _citation(charge_decision: dict, path: str) -> str:
-    """The law the decision cites for `path` on this count: the trace entry of the rule that asserted it."""
+    """The law the decision cites for `path` on this count.
+
+    Illinois: the trace entry of the rule that asserted the path. California: the HS 11361.8
+    subdivision the count relies on (california-prop64.md §2.2 `remedy_citation`).
+    """
     rule = _PATH_RULES.get(path)
     for entry in charge_decision.get("trace", ()):
         if entry.get("rule") == rule and entry.get("result") is True:
             return entry["citation"]
-    return ""
+    return charge_decision.get("remedy_citation") or ""
 
 
 def _auto_expunge_by(decision: dict) -> dt.date | None:
