@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
@@ -381,11 +381,3 @@ def _exclusion_conduct_facts(count: CountContext) -> list[Fact]:
 def _iso(value: Any) -> str | None:
     return value.isoformat() if isinstance(value, dt.date) else None
 
-
-def iter_uncertain_paths(facts: Sequence[Fact]) -> Iterator[tuple[str, Uncertainty]]:
-    seen = set()
-    for fact in facts:
-        for path, uncertainty in fact.uncertain_fields:
-            if path not in seen:
-                seen.add(path)
-                yield path, uncertainty

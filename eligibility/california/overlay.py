@@ -17,8 +17,8 @@ from typing import Any
 
 import yaml
 
-from eligibility.california import codes
-from eligibility.california.conditions import CONDITIONS, BOTH, Check, OverlayContext
+from eligibility.california import codes, offense_lists
+from eligibility.california.conditions import BOTH, CONDITIONS, Check, OverlayContext
 from eligibility.california.facts import CountContext
 from eligibility.california.policy import (
     CountyProfile,
@@ -29,7 +29,6 @@ from eligibility.california.policy import (
     parse_configurable,
 )
 from eligibility.california.sections import find_code_sections
-from eligibility.california import offense_lists
 from eligibility.california.statutory import StatutoryResult
 from models.decisions import TraceEntry
 
@@ -49,6 +48,7 @@ _GENEROSITY = {
 
 @dataclass(frozen=True)
 class OverlayResult:
+    profile: dict[str, str]
     code: str | None
     reason: str | None
     route: str | None
@@ -190,7 +190,9 @@ def _result(
         },
         result=code,
     )
-    return OverlayResult(code, determination.reason, determination.route, tuple(dict.fromkeys(reasons)), notes, trace)
+    return OverlayResult(
+        profile.label, code, determination.reason, determination.route, tuple(dict.fromkeys(reasons)), notes, trace
+    )
 
 
 def _out_of_scope(profile: CountyProfile, count: CountContext, statutory: StatutoryResult) -> str | None:

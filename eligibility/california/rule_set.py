@@ -28,6 +28,8 @@ _HEADLINE_ORDER = (
     codes.CA_NOT_ELIGIBLE,
     codes.CA_NOT_PROP64,
 )
+# The case block repeats these of its headline count (records.md: outcome, remedy, overlay).
+_HEADLINE_DETAILS = ("remedy_citation", "county_overlay", "county_reason")
 _CLEARED = {codes.CA_DISMISS_AND_SEAL, codes.CA_REDESIGNATE_REDUCE, codes.CA_COUNTY_DISMISS}
 
 
@@ -106,9 +108,11 @@ class CaliforniaProp64:
             headline = min(charges, key=lambda c: (_HEADLINE_ORDER.index(c.outcome), c.count))
             outcome = headline.outcome
             reasons = tuple(dict.fromkeys(r for c in charges for r in c.review_reasons))
+            headline_details = {key: headline.details[key] for key in _HEADLINE_DETAILS}
         else:
             # A case with no counts cannot be decided; a person looks at it.
             outcome, reasons = codes.CA_HAND_REVIEW, (codes.R_CA_CODE_UNRECOGNISED,)
+            headline_details = dict.fromkeys(_HEADLINE_DETAILS)
             questions.append("The case has no counts: which code sections was the person convicted under?")
         return CaseDecision(
             rule_set=self.name,
@@ -123,6 +127,7 @@ class CaliforniaProp64:
             notes=tuple(dict.fromkeys(n for c in charges for n in c.notes)),
             charges=charges,
             details={
+                **headline_details,
                 "county_profile": profile.label if profile else None,
                 "all_felonies_cleared": all_felonies_cleared,
             },
@@ -150,17 +155,11 @@ def _charge_decision(result: _CountResult) -> ChargeDecision:
             "remedy_citation": statutory.remedy_citation,
             "county_overlay": overlay.code if overlay else None,
             "county_reason": overlay.reason if overlay else None,
-            "county_profile": _profile_label(overlay),
+            "county_profile": overlay.profile if overlay else None,
             "county_route": overlay.route if overlay else None,
             "review_fields": list(statutory.review_fields),
         },
     )
-
-
-def _profile_label(overlay: OverlayResult | None) -> dict[str, str] | None:
-    if overlay is None:
-        return None
-    return {"id": overlay.trace.facts["profile"], "version": overlay.trace.facts["version"]}
 
 
 def _all_felonies_cleared(results: list[_CountResult]) -> bool | None:

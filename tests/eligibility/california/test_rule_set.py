@@ -99,6 +99,7 @@ def test_decision_follows_the_records_md_eligibility_shape():
                 "needs_review", "review_reasons", "notes", "trace"):
         assert key in count
     assert count["county_overlay"] == codes.CA_COUNTY_DISMISS
+    assert (out["county_overlay"], out["remedy_citation"]) == (codes.CA_COUNTY_DISMISS, "HS 11361.8(e)-(f)")
     assert all({"rule", "citation", "evidence", "facts"} <= set(entry) for entry in count["trace"])
 
 
