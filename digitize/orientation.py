@@ -1,0 +1,170 @@
+"""Turn pages scanned sideways or upside down upright, cheaply.
+
+Tesseract's orientation detection (OSD) costs about as much as reading the page again. Instead:
+letters merge into words when gaps are closed along the lines, which tells 0/180 from
+90/270; then the shape of the lines tells 0 from 180 (Latin letters rise above the
+x-height far more often than they drop below the baseline). Only when that shape is not
+decisive (all-capital type, very few lines) are a few lines read both ways by Tesseract, in
+one call, and the reading with the higher confidence wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from digitize import tesseract
+from digitize.ink import TextInk, find_text_ink
+from models.pages import PageImage
+
+# The line shape decides 0 vs 180 alone only when |asymmetry| reaches DECISIVE_ASYMMETRY and
+# at least MIN_OUTSIDE_SHARE of the lines' ink lies outside the x-height band. Mixed-case type
+# measures 5–11 % outside; all-capital type under 2 %, but up to 4 % with slashes and commas,
+# and then the sign means nothing (docs/design.md).
+DECISIVE_ASYMMETRY = 0.5
+MIN_OUTSIDE_SHARE = 0.06
+# Fewer measured lines than this and the shape is not trusted.
+MIN_LINES = 3
+# Lines read both ways when the shape does not decide.
+PROBE_LINES = 3
+# ...and at most this many character heights of each, which is plenty to tell.
+PROBE_WIDTH_CHARS = 40
+
+
+def rotate(page: PageImage, degrees: int) -> PageImage:
+    """The page turned counter-clockwise by `degrees` (a multiple of 90): undoes a page
+    scanned turned `degrees` clockwise."""
+    if degrees % 90:
+        raise ValueError(f"rotate turns by quarter turns only, got {degrees}")
+    turns = (degrees // 90) % 4
+    if turns == 0:
+        return page
+    return page.with_pixels(np.ascontiguousarray(np.rot90(page.pixels, k=turns)))
+
+
+def _pieces_after_smearing(mask: np.ndarray, kernel: tuple[int, int]) -> int:
+    smeared = cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_CLOSE, np.ones(kernel, np.uint8))
+    count, _ = cv2.connectedComponents(smeared, connectivity=8)
+    return count - 1
+
+
+def has_vertical_lines(page: PageImage) -> bool:
+    """True when the text lines run up and down the page (scanned at 90° or 270°).
+
+    Letters of a word sit closer together than lines do. Closing the gaps along the lines'
+    direction merges letters into words, so far fewer pieces remain than when closing
+    across. (Projection profiles cannot tell: typewritten columns line up as sharply as rows.)
+    """
+    ink = find_text_ink(page)
+    if ink.is_empty:
+        return False
+    gap = max(3, int(round(0.6 * ink.char_height)))
+    across_rows = _pieces_after_smearing(ink.mask, (1, gap))
+    across_columns = _pieces_after_smearing(ink.mask, (gap, 1))
+    return across_columns < across_rows
+
+
+@dataclass(frozen=True)
+class TextLine:
+    top: int
+    bottom: int  # exclusive
+
+
+def find_lines(ink: TextInk) -> list[TextLine]:
+    """Text lines of a level page: runs of inked rows about a character high.
+
+    Runs are found above a low threshold (so speckle between lines does not join them), then
+    widened to the last inked row on each side, so sparse ascenders and descenders count.
+    """
+    profile = ink.mask.sum(axis=1)
+    if not profile.any():
+        return []
+    threshold = 0.05 * np.percentile(profile[profile > 0], 90)
+    rows = profile > threshold
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], rows.astype(np.int8), [0]])))
+    runs = list(zip(edges[::2].tolist(), edges[1::2].tolist()))
+    lines = []
+    for index, (top, bottom) in enumerate(runs):
+        ceiling = (runs[index - 1][1] + top) // 2 if index else 0
+        floor = (bottom + runs[index + 1][0]) // 2 if index + 1 < len(runs) else len(profile)
+        while top > ceiling and profile[top - 1] > 0:
+            top -= 1
+        while bottom < floor and profile[bottom] > 0:
+            bottom += 1
+        lines.append(TextLine(top, bottom))
+    low, high = 0.6 * ink.char_height, 4 * ink.char_height + 2
+    return [line for line in lines if low <= line.bottom - line.top <= high]
+
+
+def line_asymmetry(ink: TextInk, lines: list[TextLine]) -> tuple[float, float]:
+    """(asymmetry, outside share) of the ink around the lines' x-height bands.
+
+    asymmetry = (ink above the band − ink below it) / both: positive when upright.
+    outside share = ink above or below the band / all the lines' ink: how much there is to
+    judge by (little in all-capital type, where the band is the whole line).
+    """
+    profile = ink.mask.sum(axis=1).astype(np.float64)
+    above = below = total = 0.0
+    for line in lines:
+        rows = profile[line.top : line.bottom]
+        core = np.flatnonzero(rows >= 0.5 * rows.max())
+        above += rows[: core[0]].sum()
+        below += rows[core[-1] + 1 :].sum()
+        total += rows.sum()
+    outside = above + below
+    if outside == 0:
+        return 0.0, 0.0
+    return float((above - below) / outside), float(outside / total)
+
+
+def _probe_band(page: PageImage, ink: TextInk, lines: list[TextLine]) -> np.ndarray:
+    """The full-resolution rows of the PROBE_LINES consecutive lines holding the most ink."""
+    profile = ink.mask.sum(axis=1)
+    weights = [int(profile[line.top : line.bottom].sum()) for line in lines]
+    count = min(PROBE_LINES, len(lines))
+    start = max(range(len(lines) - count + 1), key=lambda i: sum(weights[i : i + count]))
+    chosen = lines[start : start + count]
+    gap = max(2, int(ink.char_height))
+    top = int(max(0, (chosen[0].top - gap) / ink.scale))
+    bottom = int(min(page.height, (chosen[-1].bottom + gap) / ink.scale))
+    columns = np.flatnonzero(ink.mask[chosen[0].top : chosen[-1].bottom].any(axis=0))
+    left = int(max(0, (columns[0] - gap) / ink.scale))
+    right = int(min(page.width, (columns[-1] + 1 + gap) / ink.scale, left + PROBE_WIDTH_CHARS * ink.char_height / ink.scale))
+    return page.pixels[top:bottom, left:right]
+
+
+def _confidence(words: list, *, top: int, bottom: int) -> float:
+    """Mean word confidence within rows [top, bottom), weighted by word length."""
+    chosen = [w for w in words if top <= w.top + w.height / 2 < bottom]
+    letters = sum(len(w.text) for w in chosen)
+    return 0.0 if letters == 0 else sum(w.confidence * len(w.text) for w in chosen) / letters
+
+
+def read_both_ways(page: PageImage, ink: TextInk, lines: list[TextLine], *, lang: str) -> tuple[float, float]:
+    """(confidence upright, confidence turned 180°) of Tesseract reading a few lines.
+
+    Both readings go into one image, one above the other, so they cost one Tesseract start.
+    """
+    band = _probe_band(page, ink, lines)
+    spacer = np.full((max(8, band.shape[0] // 4), band.shape[1]), 255, dtype=np.uint8)
+    stacked = np.vstack([band, spacer, np.rot90(band, 2)])
+    text = tesseract.recognize(page.with_pixels(np.ascontiguousarray(stacked)), lang=lang, psm=6)
+    split = band.shape[0] + spacer.shape[0] // 2
+    words = list(text.words)
+    return _confidence(words, top=0, bottom=split), _confidence(words, top=split, bottom=stacked.shape[0])
+
+
+def is_upside_down(page: PageImage, *, lang: str = "eng") -> bool:
+    """True when the level page's text is upside down."""
+    ink = find_text_ink(page)
+    lines = find_lines(ink)
+    if not lines:
+        return False
+    if len(lines) >= MIN_LINES:
+        asymmetry, outside_share = line_asymmetry(ink, lines)
+        if abs(asymmetry) >= DECISIVE_ASYMMETRY and outside_share >= MIN_OUTSIDE_SHARE:
+            return asymmetry < 0
+    upright, turned = read_both_ways(page, ink, lines, lang=lang)
+    return turned > upright

@@ -1,0 +1,93 @@
+"""One page from scan to words: the per-page pipeline, read top to bottom."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from digitize import tesseract
+from digitize.clean import remove_ruled_lines, resample
+from digitize.ink import find_text_ink
+from digitize.options import DigitizeOptions
+from digitize.orientation import has_vertical_lines, is_upside_down, rotate
+from digitize.review_image import encode_review_png
+from digitize.skew import deskew, measure_skew
+from digitize.versions import tool_versions
+from digitize.work_dir import keep_image, keep_text
+from models.pages import PageImage, PageResult, PageText
+
+# Straightening by less than this moves no pixel at page size, but blurs every stroke.
+MIN_SKEW_CORRECTION_DEGREES = 0.05
+# Fewer character-sized ink pixels than this (at analysis scale) is a blank page or speckle.
+MIN_TEXT_INK_PIXELS = 30
+
+
+def is_blank_page(page: PageImage) -> bool:
+    return int(find_text_ink(page).mask.sum()) < MIN_TEXT_INK_PIXELS
+
+
+def digitize_page(
+    page_image: PageImage,
+    options: DigitizeOptions,
+    *,
+    document_sha256: str = "",
+    work_dir: Path | None = None,
+) -> PageResult:
+    """Orient, straighten, clean and read one page.
+
+    Args:
+        work_dir: when given, each stage's page image is written there (`000003_deskew.png`).
+    """
+    started = time.perf_counter()
+    page, steps, rotation, skew = page_image, [], 0, 0.0
+    keep_image(work_dir, page, "input")
+    if not options.min_dpi <= page.dpi <= options.max_dpi:
+        steps.append(f"resample {page.dpi}->{options.target_dpi} dpi")
+        page = resample(page, target_dpi=options.target_dpi)
+        keep_image(work_dir, page, "resample")
+    if is_blank_page(page):
+        text = PageText(words=(), width=page.width, height=page.height)
+        steps.append("blank: not read")
+    else:
+        if options.orient and has_vertical_lines(page):
+            rotation = 90
+            page = rotate(page, 90)
+        if options.deskew:
+            skew = measure_skew(page, max_degrees=options.max_skew_degrees)
+            if abs(skew) >= MIN_SKEW_CORRECTION_DEGREES:
+                steps.append(f"deskew {skew:+.2f}°")
+                page = deskew(page, skew)
+                keep_image(work_dir, page, "deskew")
+        if options.orient and is_upside_down(page, lang=options.lang):
+            rotation += 180
+            page = rotate(page, 180)
+        if rotation:
+            steps.append(f"rotate {rotation}°")
+            keep_image(work_dir, page, "rotate")
+        if options.remove_lines:
+            page, removed = remove_ruled_lines(page)
+            if removed:
+                steps.append("remove ruled lines")
+                keep_image(work_dir, page, "remove_lines")
+        tsv = tesseract.recognize_tsv(
+            page,
+            lang=options.lang,
+            psm=options.psm,
+            blacklist=options.blacklist,
+            timeout_seconds=options.ocr_timeout_seconds,
+        )
+        keep_text(work_dir, page.page_number, "ocr.tsv", tsv)
+        text = tesseract.parse_tsv(tsv, width=page.width, height=page.height)
+    return PageResult(
+        document_sha256=document_sha256,
+        page_number=page.page_number,
+        text=text,
+        rotation=rotation,
+        skew_degrees=round(skew, 3),
+        dpi=page.dpi,
+        image_png=encode_review_png(page, compression=options.png_compression),
+        seconds=time.perf_counter() - started,
+        steps=tuple(steps),
+        tool_versions=tool_versions(),
+        options=options.to_dict(),
+    )

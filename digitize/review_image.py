@@ -1,0 +1,38 @@
+"""The normalized page as stored for the review screen: greyscale PNG, small enough to keep.
+
+Paper grain and scanner noise are most of a greyscale scan's bytes and none of its meaning:
+paper is flattened to white and ink kept in 16 grey levels. A noisy 300 dpi page drops from
+about 5.5 MB to under 300 KB (docs/design.md); word boxes stay valid, the geometry is unchanged.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from digitize.skew import background_level
+from models.pages import PageImage
+
+LEVELS = 16
+
+
+def flatten_paper(pixels: np.ndarray) -> np.ndarray:
+    """Pixels nearer the paper than the ink/paper threshold become white; the rest, 16 greys."""
+    threshold, _ = cv2.threshold(pixels, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    cut = (threshold + background_level(pixels)) / 2
+    step = 256 // LEVELS
+    flattened = (pixels // step * (255 // (LEVELS - 1))).astype(np.uint8)
+    flattened[pixels >= cut] = 255
+    return flattened
+
+
+def encode_review_png(page: PageImage, *, compression: int) -> bytes:
+    # Run-length zlib strategy: on flattened pages it is both the smallest and the fastest.
+    ok, encoded = cv2.imencode(
+        ".png",
+        flatten_paper(page.pixels),
+        [cv2.IMWRITE_PNG_COMPRESSION, compression, cv2.IMWRITE_PNG_STRATEGY, cv2.IMWRITE_PNG_STRATEGY_RLE],
+    )
+    if not ok:
+        raise ValueError("PNG encoding failed")
+    return encoded.tobytes()

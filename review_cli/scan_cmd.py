@@ -1,0 +1,160 @@
+"""`cleardocket scan`: digitize scanned dockets into the database."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from digitize.batch import ScanProgress, ScanSummary, scan
+from digitize.options import DigitizeOptions
+from models.database import open_database
+from models.errors import InputError, ToolMissingError
+from review_cli.exit_codes import ExitCode
+
+
+class PagesPerMinuteColumn(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text("" if speed is None else f"{speed * 60:.1f} pages/min", style="progress.data.speed")
+
+
+class ScanProgressBar:
+    """Turns ScanProgress callbacks into a rich progress display on stderr."""
+
+    def __init__(self, console: Console) -> None:
+        self.progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("pages"),
+            PagesPerMinuteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            console=console,
+        )
+        self.counting = self.progress.add_task("Counting pages", total=None)
+        self.reading: int | None = None
+
+    def __enter__(self) -> ScanProgressBar:
+        self.progress.__enter__()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.progress.__exit__(*exc_info)
+
+    def __call__(self, update: ScanProgress) -> None:
+        if update.phase == "counting":
+            self.progress.update(self.counting, description=f"Counting pages ({update.documents_counted} files)")
+            return
+        if self.reading is None:
+            self.progress.update(self.counting, visible=False)
+            self.reading = self.progress.add_task("Reading", total=update.pages_total)
+        self.progress.update(self.reading, completed=update.pages_done)
+
+
+def summary_table(summary: ScanSummary) -> Table:
+    table = Table(title="Scan summary", show_header=False)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("documents done", str(summary.documents_done))
+    table.add_row("documents failed", str(summary.documents_failed))
+    table.add_row("documents skipped (already done)", str(summary.documents_skipped))
+    table.add_row("pages read", str(summary.pages_read))
+    if summary.pages_failed:
+        table.add_row("pages failed", str(summary.pages_failed))
+    confidence = "-" if summary.mean_confidence is None else f"{summary.mean_confidence:.1%}"
+    table.add_row("mean word confidence", confidence)
+    table.add_row("pages per minute", f"{summary.pages_per_minute:.1f}")
+    table.add_row("time", f"{summary.seconds:.1f} s")
+    return table
+
+
+def failures_table(summary: ScanSummary) -> Table:
+    table = Table(title="Failed files")
+    table.add_column("file")
+    table.add_column("reason")
+    for failure in summary.failures:
+        table.add_row(failure.file, failure.reason)
+    return table
+
+
+def scan_command(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Files, or folders searched recursively, of PDF, TIFF, PNG or JPEG scans.", show_default=False),
+    ],
+    db_path: Annotated[
+        Path, typer.Option("--db", help="Database to write; created readable by you only if missing.")
+    ] = Path("dockets.db"),
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, help="Pages read in parallel.  [default: number of cores]")
+    ] = None,
+    keep_work_dir: Annotated[
+        Path | None,
+        typer.Option("--keep-work-dir", help="Keep each stage's page image here (000003_deskew.png …), a folder per file."),
+    ] = None,
+    lang: Annotated[str, typer.Option("--lang", help="Tesseract language(s), e.g. eng or eng+spa.")] = "eng",
+    psm: Annotated[int, typer.Option("--psm", help="Tesseract page segmentation mode.")] = DigitizeOptions.psm,
+) -> None:
+    """Digitize scanned dockets: orient, deskew and OCR every page into the database.
+
+    Scanning the same files again does no work twice, and an interrupted scan (Ctrl-C, a kill,
+    a power cut) resumes where it stopped when run again. Files that cannot be read are listed
+    with the reason and the rest goes on; the exit code is then 1.
+
+    Example: cleardocket scan scans/box-17 --db dockets.db --workers 2
+    """
+    try:
+        options = DigitizeOptions(lang=lang, psm=psm)
+    except InputError as error:
+        raise typer.BadParameter(str(error)) from error
+    out, err = Console(), Console(stderr=True)
+    try:
+        db = open_database(db_path)
+    except (sqlite3.Error, OSError) as error:
+        err.print(f"[red]Cannot open the database {db_path}: {error}[/red]")
+        raise typer.Exit(ExitCode.DATABASE_ERROR) from error
+    try:
+        with ScanProgressBar(err) as progress:
+            summary = scan(paths, db, options, workers=workers, on_progress=progress, work_dir=keep_work_dir)
+    except FileNotFoundError as error:
+        err.print(f"[red]{error}[/red]")
+        raise typer.Exit(ExitCode.INPUT_NOT_FOUND) from error
+    except ToolMissingError as error:
+        err.print(f"[red]{error}[/red]")
+        raise typer.Exit(ExitCode.TOOL_MISSING) from error
+    except sqlite3.Error as error:
+        err.print(f"[red]Cannot write the database {db_path}: {error}[/red]")
+        raise typer.Exit(ExitCode.DATABASE_ERROR) from error
+    except KeyboardInterrupt:
+        err.print("Interrupted. Every page read so far is saved; run the same command again to resume.")
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
+    finally:
+        db.close()
+    out.print(summary_table(summary))
+    if summary.failures:
+        out.print(failures_table(summary))
+        raise typer.Exit(ExitCode.SOME_INPUTS_FAILED)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("scan")(scan_command)
