@@ -17,7 +17,10 @@ Ask = Callable[[str], str]
 
 
 def _show(session: ReviewSession, console: Console, *, crops: bool, wide: bool) -> None:
-    console.print(Text(session.progress().summary_line(), style="dim"))
+    progress = session.progress()
+    console.print(Text(progress.summary_line(), style="dim"))
+    if progress.fields_line():
+        console.print(Text(f"open by field: {progress.fields_line()}", style="dim"))
     view = session.view
     if view is None:
         console.print(Text("Nothing left to review. [u] undo your last answer, [q] quit."))

@@ -75,7 +75,7 @@ def field_text(view: ItemView) -> Text:
     text.append(f"\n  confidence {confidence}  ·  status {view.field_status}  ·  extractor {view.extractor or '-'}")
     for reason in item.routed_because:
         text.append(f"\n  routed: {reason}", style="yellow")
-    if item.question:
+    if item.question and item.question not in ((view.decision or {}).get("questions") or ()):
         text.append(f"\n  question: {item.question}", style="cyan")
     text.append(f"\n  printed: {view.printed_text!r}" if view.printed_text else "\n  printed: -")
     text.append(f"\n  OCR line: {view.ocr_line}" if view.ocr_line else "\n  OCR line: -")

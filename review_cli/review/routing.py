@@ -76,6 +76,21 @@ def review_fields(decision: dict[str, Any]) -> dict[str, list[str]]:
     return out
 
 
+def _asked(decision: dict[str, Any] | None) -> dict[str, list[str]]:
+    return review_fields(decision) if decision and decision.get("needs_review") else {}
+
+
+def _questions_for(record: CaseRecord, path: str, questions: list[str]) -> list[str]:
+    """The questions about the count a path belongs to, when the engine says which count it asks
+    about ("Count 2: …"); all of them otherwise."""
+    parts = path.split(".")
+    if len(parts) < 3 or parts[0] != "charges" or not parts[1].isdigit() or int(parts[1]) >= len(record.charges):
+        return questions
+    prefix = f"Count {record.charges[int(parts[1])].count}:"
+    own = [q for q in questions if q.startswith(prefix)]
+    return own or questions
+
+
 def _outcome_key(decision: dict[str, Any] | None) -> tuple[Any, ...] | None:
     if decision is None:
         return None
@@ -92,9 +107,11 @@ def _blanked(record: CaseRecord, path: str) -> CaseRecord:
 def _outcome_depends_on(
     decider: Decider, cases: Sequence[CaseRecord], index: int, path: str, baseline: dict[str, Any] | None
 ) -> bool:
-    """Whether the case's decision changes when the value at `path` is taken as unknown."""
-    if baseline is None:
-        return True
+    """Whether the case's decision changes when the value at `path` is taken as unknown.
+
+    `baseline` must come from the same decider: a saved decision made at another confidence
+    threshold would differ for that reason alone.
+    """
     altered = list(cases)
     altered[index] = _blanked(cases[index], path)
     decided = decider.decide(altered).get(cases[index].case_id or "")
@@ -113,10 +130,11 @@ def route_person(
 ) -> list[Routing]:
     """The routings of every value of one person's cases (cases sharing a defendant)."""
     routings: list[Routing] = []
+    fresh: dict[str, dict[str, Any]] = {}
     for index, record in enumerate(cases):
         case_id = record.case_id or ""
         decision = decisions.get(case_id)
-        asked = review_fields(decision) if decision and decision.get("needs_review") else {}
+        asked = _asked(decision)
         failures = failed_checks(record, as_of=decider.as_of)
         for row in field_rows.get(case_id, []):
             path = row["path"]
@@ -125,7 +143,7 @@ def route_person(
             confidence = row["confidence"]
             reasons: list[str] = []
             tier = TIER_ROUTED
-            question = "; ".join(dict.fromkeys(asked.get(path, []))) or None
+            question = "; ".join(dict.fromkeys(_questions_for(record, path, asked.get(path, [])))) or None
             if path in asked:
                 codes = [r for r in (decision or {}).get("review_reasons") or []]
                 reasons.append("engine needs review" + (f": {', '.join(codes)}" if codes else ""))
@@ -136,7 +154,13 @@ def route_person(
                 confidence is not None and confidence < decider.confidence_threshold
             )
             if is_doubtful or reasons:
-                if tier != TIER_OUTCOME and _outcome_depends_on(decider, cases, index, path, decision):
+                if tier != TIER_OUTCOME and not fresh:
+                    # The saved decision may come from another threshold: ask the engine again at ours.
+                    fresh = decider.decide(cases)
+                if tier != TIER_OUTCOME and (
+                    path in _asked(fresh.get(case_id))
+                    or _outcome_depends_on(decider, cases, index, path, fresh.get(case_id))
+                ):
                     tier = TIER_OUTCOME
                     if is_doubtful:
                         shown = "unknown" if confidence is None else f"{confidence:.2f}"

@@ -90,7 +90,11 @@ class ReviewApp(App[None]):
 
     def _refresh_screen(self) -> None:
         session = self.session
-        self.query_one("#progress", Static).update(session.progress().summary_line())
+        progress = session.progress()
+        fields = progress.fields_line()
+        self.query_one("#progress", Static).update(
+            progress.summary_line() + (f"\nopen by field: {fields}" if fields else "")
+        )
         view = session.view
         case, field = self.query_one("#case", Static), self.query_one("#field", Static)
         if view is None:
