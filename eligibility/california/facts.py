@@ -61,7 +61,10 @@ class Reading:
     exclusion_facts_presumed: bool = False
 
     def without(self, name: str) -> tuple[Any, ...]:
-        return tuple(getattr(self, f.name) for f in fields(self) if f.name != name)
+        return tuple(getattr(self, other) for other in _READING_FIELDS if other != name)
+
+
+_READING_FIELDS = tuple(f.name for f in fields(Reading))
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,9 @@ subdivisions, only those match; "plain" means the section printed with no subdiv
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from eligibility.california.sections import CodeSection
 
@@ -89,13 +90,23 @@ def matches_any(found: CodeSection | None, offenses: Iterable[ListedOffense]) ->
     return found is not None and any(offense.matches(found) for offense in offenses)
 
 
-def is_super_strike(sections_of_count: list[CodeSection], sections_of_case: list[CodeSection]) -> bool:
+@lru_cache(maxsize=8192)
+def _is_listed_super_strike(found: CodeSection) -> bool:
+    return matches_any(found, SUPER_STRIKES)
+
+
+@lru_cache(maxsize=8192)
+def _is_listed_pc290(found: CodeSection) -> bool:
+    return matches_any(found, PC290_OFFENSES)
+
+
+def is_super_strike(sections_of_count: Sequence[CodeSection], sections_of_case: Sequence[CodeSection]) -> bool:
     """A listed super strike, or an enhanceable offense with 186.22(b)(4) in the same case."""
-    if any(matches_any(s, SUPER_STRIKES) for s in sections_of_count):
+    if any(_is_listed_super_strike(s) for s in sections_of_count):
         return True
     enhanceable = any(matches_any(s, GANG_ENHANCEABLE) for s in sections_of_count)
     return enhanceable and any(GANG_ENHANCEMENT.matches(s) for s in sections_of_case)
 
 
-def is_pc290_offense(sections_of_count: list[CodeSection]) -> bool:
-    return any(matches_any(s, PC290_OFFENSES) for s in sections_of_count)
+def is_pc290_offense(sections_of_count: Sequence[CodeSection]) -> bool:
+    return any(_is_listed_pc290(s) for s in sections_of_count)

@@ -90,6 +90,6 @@ class PersonRecord:
         return max(d for d in dates if d is not None)
 
 
-def _sections_of(charge: Charge) -> list[CodeSection]:
+def _sections_of(charge: Charge) -> tuple[CodeSection, ...]:
     texts = [t for t in (charge.statute, charge.statute_text, *charge.enhancements) if t]
-    return [s for text in texts for s in find_code_sections(text)]
+    return tuple(s for text in texts for s in find_code_sections(text))

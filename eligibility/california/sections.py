@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from models.records import Charge
@@ -89,7 +90,9 @@ def parse_subsections(text: str) -> tuple[str, ...]:
     return tuple(s.lower() for s in _SUBSECTION_RE.findall(text.upper()))
 
 
-def find_code_sections(text: str) -> list[CodeSection]:
+# Records repeat the same few hundred code texts; parsing each once keeps batches fast.
+@lru_cache(maxsize=8192)
+def find_code_sections(text: str) -> tuple[CodeSection, ...]:
     """Every code section written in `text`, each with the code letters printed next to it."""
     upper = _separate_glued_codes(text)
     codes = [(m.start(), m.end(), m.lastgroup) for m in _CODE_RE.finditer(upper)]
@@ -101,12 +104,16 @@ def find_code_sections(text: str) -> list[CodeSection]:
         code = _nearest_code(codes, after=(match.end(), gap_after_end), before=(gap_before_start, match.start()))
         number = match.group("number") + (match.group("suffix") or "").lower()
         sections.append(CodeSection(code, number, parse_subsections(match.group("subs"))))
-    return sections
+    return tuple(sections)
 
 
 def read_section(charge: Charge) -> SectionReading:
     """The code section of a count, normalised as spec §5 says."""
-    raw = charge.statute if charge.statute else charge.statute_text
+    return read_section_text(charge.statute if charge.statute else charge.statute_text)
+
+
+@lru_cache(maxsize=8192)
+def read_section_text(raw: str | None) -> SectionReading:
     if not raw or not raw.strip():
         return SectionReading("unrecognised", None, raw)
     sections = find_code_sections(raw)
