@@ -188,7 +188,7 @@ def under_21_at(ctx: OverlayContext, _: Any) -> Check:
 
 def deceased(ctx: OverlayContext, _: Any) -> Check:
     # A death is recorded when known (the DOJ history's DECEASED row); no entry reads as alive, as peers did.
-    return known(ctx.count.record.defendant.deceased is True)
+    return known(ctx.count.person.defendant.deceased is True)
 
 
 def superstrike(ctx: OverlayContext, args: Mapping[str, Any]) -> Check:

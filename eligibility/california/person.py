@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from eligibility.california import offense_lists
 from eligibility.california.dispositions import is_conviction
@@ -73,8 +73,7 @@ class PersonRecord:
                         is_pc290_offense=offense_lists.is_pc290_offense(count_sections),
                     )
                 )
-        defendant = cases[0].defendant if cases else Defendant()
-        return cls(defendant=defendant, convictions=tuple(convictions), case_keys=keys)
+        return cls(defendant=_merged_defendant(cases), convictions=tuple(convictions), case_keys=keys)
 
     def events(self) -> set[str]:
         return {c.event for c in self.convictions}
@@ -88,6 +87,22 @@ class PersonRecord:
         if not dates or any(d is None for d in dates):
             return None
         return max(d for d in dates if d is not None)
+
+
+def _merged_defendant(cases: Sequence[CaseRecord]) -> Defendant:
+    """The person across their cases: a death or a registration recorded on any case counts."""
+    if not cases:
+        return Defendant()
+    first = cases[0].defendant
+
+    def flag(values: list[bool | None]) -> bool | None:
+        return True if True in values else (False if False in values else None)
+
+    return replace(
+        first,
+        deceased=flag([c.defendant.deceased for c in cases]),
+        pc290_registered=flag([c.defendant.pc290_registered for c in cases]),
+    )
 
 
 def _sections_of(charge: Charge) -> tuple[CodeSection, ...]:

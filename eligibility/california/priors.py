@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from eligibility.california.facts import CountContext
+from eligibility.california.facts import CountContext, read_value
 from eligibility.california.person import Conviction
 
 
@@ -36,10 +36,16 @@ class Priors:
 def find_priors(count: CountContext, qualifies: Callable[[Conviction], bool]) -> Priors:
     disposed = count.charge.disposition_date
     offense = count.charge.offense_date
+    # Dates read with a low confidence are used as read, but cannot settle the timing.
+    dates_uncertain = any(
+        read_value(count, count.path(name), getattr(count.charge, name)).uncertainty == "low_confidence"
+        for name in ("disposition_date", "offense_date")
+    )
     counted, undated, unclear = [], [], False
     for conviction in count.person.in_other_events(count.event):
         if not qualifies(conviction):
             continue
+        unclear = unclear or dates_uncertain
         if disposed is None or conviction.disposition_date is None:
             undated.append(conviction)
             unclear = True

@@ -6,7 +6,7 @@ import pytest
 
 from eligibility.california import codes
 
-from .factory import case, decide_count, felony, trace_of
+from .factory import case, decide_count, felony, low_confidence, trace_of
 
 EVALUATED = felony("HS 11359", conduct=("sale",), offense_date=dt.date(1995, 3, 1), disposition_date=dt.date(1995, 6, 1))
 
@@ -56,3 +56,10 @@ def test_trace_names_the_reference_date_and_prior_dates():
     facts = trace_of(decide_count(case(EVALUATED), prior("PC 187", dt.date(1984, 1, 1))), "exclusion_super_strike")
     assert facts["prior_dispositions"] == ["1984-01-01"]
     assert facts["reference_date"] == "evaluated disposition_date"
+
+
+def test_low_confidence_evaluated_date_cannot_settle_the_timing():
+    evaluated = case(EVALUATED, fields=low_confidence("charges.0.disposition_date"))
+    decision = decide_count(evaluated, prior("PC 187", dt.date(1984, 1, 1)))
+    assert decision.outcome == codes.CA_NOT_ELIGIBLE
+    assert codes.R_CA_PRIOR_TIMING in decision.review_reasons

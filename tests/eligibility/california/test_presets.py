@@ -17,9 +17,9 @@ def overlay(decision):
     return decision.details["county_overlay"], decision.details["county_reason"]
 
 
-def burglary(year: int, *, county: str = "LOS_ANGELES", born=BORN_1976, number: str | None = None, **values):
-    return case(felony("PC 459", offense_date=None, disposition_date=dt.date(year, 6, 1), **values),
-                number=number or f"B{year}", county=county, born=born)
+def burglary(year: int, *, county: str = "LOS_ANGELES", born=BORN_1976, number: str | None = None, deceased=None):
+    return case(felony("PC 459", offense_date=None, disposition_date=dt.date(year, 6, 1)),
+                number=number or f"B{year}", county=county, born=born, deceased=deceased)
 
 
 # --- Los Angeles --------------------------------------------------------------------------------
@@ -214,3 +214,8 @@ def test_hypothetical_flows(policy, statute, expected):
 def test_overlay_never_changes_the_statutory_outcome():
     for policy in ("statutory", LA, "dismiss_all_prop64", "bear_sample_gogen"):
         assert decide_count(case(SALE_2010, born=BORN_1976), policy=policy).outcome == codes.CA_REDESIGNATE_REDUCE
+
+
+def test_a_death_recorded_on_any_case_of_the_person_counts():
+    decision = decide_count(case(SALE_2010, born=BORN_1976), burglary(2020, number="B1", deceased=True), policy=LA)
+    assert overlay(decision) == (codes.CA_COUNTY_DISMISS, "Deceased")
