@@ -85,14 +85,13 @@ class CaliforniaProp64:
                 results.append(_CountResult(position, count, statutory, overlay))
         cleared = _all_felonies_cleared(results)
         return [
-            self._case_decision(record, [r for r in results if r.record_position == position],
+            self._case_decision([r for r in results if r.record_position == position],
                                 as_of=as_of, policy=policy, profile=profile, all_felonies_cleared=cleared)
-            for position, record in enumerate(cases)
+            for position in range(len(cases))
         ]
 
     def _case_decision(
         self,
-        record: CaseRecord,
         results: list[_CountResult],
         *,
         as_of: dt.date,
