@@ -92,3 +92,9 @@ def test_commands_have_help_with_an_example(command):
     result = CliRunner().invoke(app, [command, "--help"])
     assert result.exit_code == 0
     assert "Example:" in result.output
+
+
+@pytest.mark.parametrize("option", [["--rule-set", "atlantis"], ["--policy", "lenient"]], ids=["rule-set", "policy"])
+def test_unknown_rule_set_or_policy_is_a_usage_error(db_path, option):
+    result = CliRunner().invoke(app, ["review", "--db", str(db_path), "--reviewer", "ana", "--plain", *AS_OF, *option])
+    assert result.exit_code == ExitCode.USAGE
