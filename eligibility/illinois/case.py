@@ -13,7 +13,7 @@ from eligibility.illinois.count import CountContext, CountOutcome, decide_count
 from eligibility.illinois.rules.disposition import conviction_status
 from eligibility.illinois.rules.violent_crime import VIOLENT, VIOLENT_IF_FACTS, classify_cocharge
 from eligibility.illinois.statutes import parse_statute
-from models.records import CaseRecord
+from models.records import CaseRecord, Charge
 
 _YEAR_4 = re.compile(r"^\s*((?:19|20)\d\d)(?=\s*-?\s*[A-Z])")
 _YEAR_2 = re.compile(r"^\s*(\d\d)(?=\s*-?\s*[A-Z]|\d{9}$)")
@@ -112,8 +112,20 @@ class CaseCounts(NamedTuple):
     cocharge_classes: list[str]
 
 
-def decide_counts(record: CaseRecord, *, as_of: dt.date, violence_elsewhere: bool, with_trace: bool = True) -> CaseCounts:
-    """Every count of a case, each read against the others (violent co-charges, other convictions, §7)."""
+def decide_counts(
+    record: CaseRecord,
+    *,
+    as_of: dt.date,
+    violence_elsewhere: bool,
+    with_trace: bool = True,
+    memo: dict[tuple[Charge, CountContext], CountOutcome] | None = None,
+) -> CaseCounts:
+    """Every count of a case, each read against the others (violent co-charges, other convictions, §7).
+
+    Args:
+        memo: outcomes already decided for a (count, context), reused when the same count is
+            decided again in the same context (the alternatives of one uncertain value).
+    """
     charges = record.charges
     classes = [classify_cocharge(c.statute, c.description, c.offense_class) for c in charges]
     statuses = [conviction_status(c.disposition, c.sentence_kind) for c in charges]
@@ -140,7 +152,13 @@ def decide_counts(record: CaseRecord, *, as_of: dt.date, violence_elsewhere: boo
             same_date_violence=violence_elsewhere,
             as_of=as_of,
         )
-        counts.append(decide_count(charge, ctx, with_trace=with_trace))
+        if memo is None:
+            counts.append(decide_count(charge, ctx, with_trace=with_trace))
+            continue
+        outcome = memo.get((charge, ctx))
+        if outcome is None:
+            outcome = memo[(charge, ctx)] = decide_count(charge, ctx, with_trace=with_trace)
+        counts.append(outcome)
     return CaseCounts(counts, classes)
 
 
@@ -179,20 +197,21 @@ def roll_up(counts: list[CountOutcome]) -> RollUp:
 
 def questions_and_fields(
     counts: list[CountOutcome], cocharge_classes: list[str], uncertain_fields: list[str]
-) -> tuple[tuple[str, ...], list[str]]:
-    """One question per count and review reason, and the field paths a reviewer should look at.
+) -> dict[str, list[str]]:
+    """Each question a person must answer (one per count and review reason), with the field paths
+    it concerns, so the review queue can route it.
 
-    `uncertain_fields` are the low-confidence values that change a result; they come first.
+    `uncertain_fields` are the low-confidence values that change a result.
     """
-    questions: list[str] = []
-    fields: dict[str, None] = dict.fromkeys(uncertain_fields)
+    questions: dict[str, list[str]] = {}
     for index, count in enumerate(counts):
         for reason in count.review_reasons:
             question = codes.QUESTIONS[reason].format(count=count.count)
+            fields: dict[str, None] = {}
             if reason == "R_LOW_CONFIDENCE_FIELD":
                 own = [p for p in uncertain_fields if p.startswith(f"charges.{index}.") or not p.startswith("charges.")]
-                question = f"{question} ({', '.join(own or uncertain_fields)})"
-            questions.append(question)
+                fields.update(dict.fromkeys(own or uncertain_fields))
+                question = f"{question} ({', '.join(fields)})"
             for name in REASON_FIELDS.get(reason, ()):
                 fields.setdefault(f"charges.{index}.{name}", None)
             for path in _CASE_FIELDS.get(reason, ()):
@@ -203,4 +222,5 @@ def questions_and_fields(
                     if other != index and klass in wanted:
                         fields.setdefault(f"charges.{other}.description", None)
                         fields.setdefault(f"charges.{other}.statute", None)
-    return tuple(questions), list(fields)
+            questions[question] = list(fields)
+    return questions

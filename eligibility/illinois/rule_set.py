@@ -71,7 +71,7 @@ class IllinoisCrta:
         counts = uncertainty.counts.counts
         classes = uncertainty.counts.cocharge_classes
         rollup = roll_up(counts)
-        questions, fields = questions_and_fields(counts, classes, uncertainty.fields)
+        questions = questions_and_fields(counts, classes, uncertainty.fields)
         headline = rollup.headline
         return CaseDecision(
             rule_set=NAME,
@@ -83,7 +83,7 @@ class IllinoisCrta:
             auto_expunge_by=headline.expunge_by if headline is not None and rollup.outcome == codes.AUTO_EXPUNGE else None,
             needs_review=rollup.needs_review,
             review_reasons=rollup.review_reasons,
-            questions=questions,
+            questions=tuple(questions),
             policy_flags=overlay_flags(policy, counts, case.charges, classes),
             notes=tuple(headline.notes) if headline is not None else (),
             charges=tuple(_charge_decision(c) for c in counts),
@@ -91,6 +91,7 @@ class IllinoisCrta:
                 "minor_cannabis_offense": headline.mco if headline is not None else None,
                 "conviction": headline.conviction if headline is not None else None,
                 "headline_count": headline.count if headline is not None else None,
-                "review_fields": fields,
+                # Question -> the field paths it concerns, for the review queue's routing.
+                "review_fields": questions,
             },
         )

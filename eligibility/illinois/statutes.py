@@ -212,11 +212,11 @@ def bracket_by_grams(section: str, grams: float, offense_date: dt.date) -> Brack
     return None
 
 
+_SUBSECTION_OF = {(section, bracket): sub for (section, sub), rows in CCA_BRACKETS.items() for bracket in rows}
+
+
 def subsection_of(section: str, bracket: Bracket) -> str:
-    for (sec, sub), rows in CCA_BRACKETS.items():
-        if sec == section and bracket in rows:
-            return sub
-    raise KeyError(bracket)
+    return _SUBSECTION_OF[(section, bracket)]
 
 
 class Statute(NamedTuple):

@@ -16,16 +16,10 @@ from typing import Any, NamedTuple
 from eligibility.illinois import codes
 from eligibility.illinois.case import CaseCounts, decide_counts
 from eligibility.illinois.count import CountOutcome
-from eligibility.illinois.rules.disposition import CANONICAL, SENTENCE_KINDS
-from eligibility.illinois.statutes import (
-    CCA_APPROVED,
-    CCA_BRACKETS,
-    CLASS_LABELS_FROM,
-    CRTA_EFFECTIVE,
-    ILCS_EFFECTIVE,
-    RECUT_2016,
-    TIERS_1997,
-)
+from eligibility.illinois.rules import statute_version
+from eligibility.illinois.rules.disposition import DEFAULT_TERM_MONTHS, SENTENCE_KINDS
+from eligibility.illinois.rules.sentence_hints import term_months
+from eligibility.illinois.statutes import CCA_APPROVED, CLASS_LABELS_FROM, CRTA_EFFECTIVE, RECUT_2016, is_approximate
 from eligibility.uncertainty import uncertain_paths, value_at, with_value
 from models.records import CaseRecord
 
@@ -49,12 +43,17 @@ RELEVANT = frozenset(
 # Beyond this many combinations the engine stops enumerating and sends the case to a person.
 MAX_WORLDS = 4096
 
+# One value for each way the rules treat a statute: each bracket that can be eligible, one that
+# never is, the sections without brackets, and the other Acts (drug, violent, simple battery, other).
 _STATUTES = (
-    *(f"720 ILCS 550/{section}({sub})" for section, sub in CCA_BRACKETS),
-    *(f"720 ILCS 550/{section}" for section in ("4", "5", "5.1", "5.2", "6", "7", "8", "9", "10")),
+    *(f"720 ILCS 550/4({sub})" for sub in "abcde"),
+    *(f"720 ILCS 550/5({sub})" for sub in "abcde"),
+    *(f"720 ILCS 550/{section}" for section in ("4", "5", "6", "7", "8", "10")),
     "720 ILCS 570/402(c)",
     "720 ILCS 5/12-3",
     "720 ILCS 5/12-3.2",
+    "720 ILCS 5/16A-3",
+    "625 ILCS 5/11-501",
 )
 _DESCRIPTIONS = (
     "POSS CANNABIS",
@@ -64,6 +63,7 @@ _DESCRIPTIONS = (
     "DEL CANNABIS TO MINOR",
     "PCS",
     "DUI",
+    "DUI INJURY",
     "VILLAGE ORD CANNABIS",
     "MARIHUANA",
     "AGG BATTERY",
@@ -72,36 +72,57 @@ _DESCRIPTIONS = (
     "THEFT",
     "XXXX",
 )
-_CLASSES = ("C", "B", "A", "4", "3", "2", "1", "X", "N", "civil")
+_CLASSES = ("C", "B", "A", "4", "3", "2", "1", "X", "civil")
+# One weight inside each bracket of either version of §4 and §5.
+_GRAMS = (1.0, 5.0, 20.0, 60.0, 200.0, 1000.0, 3000.0, 10000.0)
 _BOUNDARY_GRAMS = (2.5, 10.0, 30.0, 100.0, 500.0, 2000.0, 5000.0)
-_GRAMS = tuple(
-    sorted(
-        {1.0, 5.0, 20.0, 60.0, 200.0, 1000.0, 3000.0, 10000.0}
-        | {g for b in _BOUNDARY_GRAMS for g in (b * 0.95, b, b * 1.05)}
-    )
+# Dispositions the rules treat alike share one representative (DISMISSED for the plain
+# non-convictions, UNKNOWN for the ones that leave conviction open and go to a person).
+_DISPOSITIONS = (
+    "DISMISSED",
+    "NOLLE_PLEA_TO_OTHER_COUNT",
+    "STRICKEN_WITH_LEAVE",
+    "SUPERVISION_COMPLETED",
+    "SUPERVISION_ORDERED",
+    "SUPERVISION_REVOKED",
+    "QUALIFIED_PROBATION_COMPLETED",
+    "QUALIFIED_PROBATION_ORDERED",
+    "QUALIFIED_PROBATION_REVOKED",
+    "CONVICTED",
+    "CONVICTED_CE",
+    "ACQUITTED_INSANITY",
+    "NO_FINAL_DISPOSITION",
+    "UNKNOWN",
 )
-_FIXED_DATES = (
+# Where a date changes what a rule decides (statute versions, the Act, deadline tiers).
+_DATE_EDGES = (
     CCA_APPROVED,
     CLASS_LABELS_FROM,
-    ILCS_EFFECTIVE,
-    TIERS_1997,
     dt.date(2000, 1, 1),
     dt.date(2013, 1, 1),
     RECUT_2016,
     CRTA_EFFECTIVE,
     CRTA_EFFECTIVE + dt.timedelta(days=1),
 )
+_VERSION_EDGES = (CCA_APPROVED, CLASS_LABELS_FROM, RECUT_2016, CRTA_EFFECTIVE, CRTA_EFFECTIVE + dt.timedelta(days=1))
 
 
-def _dates(as_of: dt.date) -> tuple[dt.date, ...]:
-    # Each side of every boundary, including the one-year wait and a two-year term before as_of.
-    edges = [*_FIXED_DATES, as_of - dt.timedelta(days=365), as_of - dt.timedelta(days=366), as_of - dt.timedelta(days=740)]
-    days = {d for edge in edges for d in (edge - dt.timedelta(days=1), edge)}
-    days.add(dt.date(1985, 6, 1))
-    return tuple(sorted(d for d in days if d <= as_of))
+def _dates(record: CaseRecord, as_of: dt.date) -> tuple[dt.date, ...]:
+    """The first day of each stretch of dates the rules treat alike, and a day before them all."""
+    edges = set(_DATE_EDGES)
+    # A year since the arrest (§5.1).
+    edges.update((as_of - dt.timedelta(days=365), as_of - dt.timedelta(days=366)))
+    # An unknown offense date falls back on a date within a year of a version boundary (§7.1).
+    edges.update(b + statute_version.FALLBACK_WINDOW for b in _VERSION_EDGES)
+    # The end of a supervision or probation term before as_of (ambiguity A9).
+    terms = {DEFAULT_TERM_MONTHS}
+    terms.update(m for c in record.charges if c.sentence_text and (m := term_months(c.sentence_text)))
+    edges.update(as_of - dt.timedelta(days=months * 30.5) for months in terms)
+    edges.add(min(edges) - dt.timedelta(days=1))
+    return tuple(sorted(d for d in edges if d <= as_of))
 
 
-def alternatives(path: str, value: Any, *, as_of: dt.date) -> tuple[Any, ...]:
+def alternatives(path: str, value: Any, record: CaseRecord, *, as_of: dt.date) -> tuple[Any, ...]:
     """The value as read first, then one value for each way the rules can treat that kind of value."""
     name = path.rpartition(".")[2]
     if name == "statute":
@@ -112,16 +133,19 @@ def alternatives(path: str, value: Any, *, as_of: dt.date) -> tuple[Any, ...]:
         options = (None, *_CLASSES)
     elif name == "amount_grams":
         options = (None, *_GRAMS)
+        charge = record.charges[int(path.split(".")[1])]
+        if charge.amount_text and is_approximate(charge.amount_text):
+            options += tuple(g for b in _BOUNDARY_GRAMS for g in (b * 0.95, b * 1.05))
     elif name == "weight_basis":
         options = (None, "net", "gross")
     elif name == "disposition":
-        options = (None, *sorted(CANONICAL))
+        options = _DISPOSITIONS
     elif name == "sentence_kind":
         options = (None, *SENTENCE_KINDS)
     elif name == "enhancements":
         options = ((), ("720 ILCS 550/7",), ("SCHOOL ZONE",))
     elif name in ("offense_date", "arrest_date", "disposition_date"):
-        options = (None, *_dates(as_of))
+        options = (None, *_dates(record, as_of))
     else:  # case_number: known or not, as an upper bound on the arrest date
         options = (None,)
     seen: dict[Any, None] = {value: None}
@@ -138,17 +162,19 @@ class Uncertainty(NamedTuple):
 def _relief(count: CountOutcome) -> tuple[Any, ...]:
     """What a person acting on the result would do differently: the relief, or having to ask."""
     stance = count.outcome if count.outcome in (codes.NO_FINAL_DISPOSITION, codes.MANUAL_REVIEW) else "none"
-    return (count.relief_paths, stance, count.mco is True)
+    return (count.relief_paths, stance, count.mco is True, count.expunge_by)
 
 
 def decide_with_uncertainty(
     record: CaseRecord, *, as_of: dt.date, violence_elsewhere: bool, threshold: float
 ) -> Uncertainty:
-    base = decide_counts(record, as_of=as_of, violence_elsewhere=violence_elsewhere)
     paths = uncertain_paths(record, threshold, relevant=RELEVANT)
     if not paths:
-        return Uncertainty(base, [])
-    options = [alternatives(p, value_at(record, p), as_of=as_of) for p in paths]
+        return Uncertainty(decide_counts(record, as_of=as_of, violence_elsewhere=violence_elsewhere), [])
+    # Most alternatives change one count and leave the others' contexts as they were.
+    memo: dict = {}
+    base = decide_counts(record, as_of=as_of, violence_elsewhere=violence_elsewhere, memo=memo)
+    options = [alternatives(p, value_at(record, p), record, as_of=as_of) for p in paths]
     exhaustive = prod(len(o) for o in options) <= MAX_WORLDS
     if exhaustive:
         combos = list(itertools.product(*(range(len(o)) for o in options)))
@@ -166,7 +192,9 @@ def decide_with_uncertainty(
         for path, option, index in zip(paths, options, combo):
             if index:
                 varied = with_value(varied, path, option[index])
-        worlds[combo] = decide_counts(varied, as_of=as_of, violence_elsewhere=violence_elsewhere, with_trace=False).counts
+        worlds[combo] = decide_counts(
+            varied, as_of=as_of, violence_elsewhere=violence_elsewhere, with_trace=False, memo=memo
+        ).counts
     keys = {combo: tuple(_relief(c) for c in counts) for combo, counts in worlds.items()}
     mattering = []
     for j, path in enumerate(paths):

@@ -7,7 +7,7 @@ import datetime as dt
 from eligibility.illinois.statutes import CRTA_EFFECTIVE
 
 RULE_ID = "act_date"
-CITATION = "20 ILCS 2630/5.2(i); P.A. 101-27 (eff. 2019-06-25)"
+CITATION = "20 ILCS 2630/5.2(i); P.A. 101-27"
 SUMMARY = "The offense must be committed before 25 Jun 2019; an offense on that exact date goes to a person (R_ACT_DATE_BOUNDARY)."
 EVIDENCE = "verified"
 

@@ -24,7 +24,7 @@ from eligibility.illinois.statutes import (
 )
 
 RULE_ID = "amount"
-CITATION = "720 ILCS 550/4, 550/5 (gram brackets by version); spec §7.6, §7.7"
+CITATION = "720 ILCS 550/4, 550/5"
 SUMMARY = (
     "The gram range comes from, in order: the written weight, the subsection, the section and class, "
     "bracket text; the subsection of conviction governs a conflicting weight (R_WEIGHT_CONFLICT)."

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from eligibility.illinois.rules.violent_crime import UNCLEAR, classify_cocharge
 from eligibility.illinois.statutes import CCA, DRUG_ACTS, OTHER, UNKNOWN, classify_text, mentions_cannabis, parse_statute
 
 RULE_ID = "citation"
-CITATION = "720 ILCS 550/4, 550/5 (Ill. Rev. Stat. ch. 56 1/2, pars. 704, 705); spec §9"
+CITATION = "720 ILCS 550/4, 550/5 (ch. 56 1/2, pars. 704, 705)"
 SUMMARY = (
     "A count is read by its normalized citation; charge text completes only a citation that could "
     "not be read, and a citation and text naming different drug Acts give both readings."
@@ -23,6 +24,7 @@ class CitationReading(NamedTuple):
     source: str  # citation | text | none
 
 
+@lru_cache(maxsize=16384)
 def read_citation(
     statute: str | None, statute_text: str | None, description: str | None
 ) -> tuple[tuple[CitationReading, ...], str | None, str | None]:

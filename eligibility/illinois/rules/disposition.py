@@ -11,7 +11,7 @@ from eligibility.illinois.rules.sentence_hints import term_months
 from eligibility.illinois.statutes import FELONY
 
 RULE_ID = "disposition"
-CITATION = "20 ILCS 2630/5.2(a)(1) (conviction: judgment on a plea, finding or verdict of guilty); spec §8"
+CITATION = "20 ILCS 2630/5.2(a)(1)"
 SUMMARY = (
     "Dismissals, acquittals and completed supervision or Section 10 probation are not convictions; "
     "a guilty finding with a sentence, or a revoked supervision, is; a missing sentence on a "

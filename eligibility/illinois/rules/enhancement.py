@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 RULE_ID = "enhancement"
-CITATION = "720 ILCS 550/7 (ch. 56 1/2, par. 707); 720 ILCS 550/5.2; spec §7.4"
+CITATION = "720 ILCS 550/7"
 SUMMARY = (
     "A §7 enhancement attaches to the §5 count it names (no Minor Cannabis Offense); one not tied to "
     "a count makes every §5 count of the case possibly enhanced (R_S7_UNATTACHED)."

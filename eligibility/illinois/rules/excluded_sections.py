@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 RULE_ID = "excluded_sections"
-CITATION = "720 ILCS 550/5.1, 5.2, 8, 9; 20 ILCS 2630/5.2(a)(1); spec §6"
+CITATION = "720 ILCS 550/5.1, 5.2, 8, 9"
 SUMMARY = "Trafficking (§5.1), school-zone delivery (§5.2), plants (§8) and conspiracy (§9) are not §4/§5 violations: never eligible."
 EVIDENCE = "secondary"
 

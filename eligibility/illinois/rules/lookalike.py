@@ -6,7 +6,7 @@ from eligibility.illinois.codes import MANUAL_REVIEW, NOT_CANNABIS
 from eligibility.illinois.statutes import ORDINANCE, UNDA, UNKNOWN
 
 RULE_ID = "lookalike"
-CITATION = "20 ILCS 2630/5.2(i) (CCA §4/§5 only); spec §10"
+CITATION = "20 ILCS 2630/5.2(i)"
 SUMMARY = (
     "PCS, DUI, paraphernalia, federal and other non-CCA charges never get a CRTA path; municipal "
     "ordinance and pre-1971 marihuana charges go to a person."

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 RULE_ID = "mixed_disposition"
-CITATION = "20 ILCS 2630/5.2(i)(1); spec §8.1, ambiguity A7"
+CITATION = "20 ILCS 2630/5.2(i)(1)"
 SUMMARY = "(i)(1) is not asserted for a non-conviction cannabis count when another count of the case is (or may be) a conviction."
 EVIDENCE = "secondary"
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 from eligibility.illinois.statutes import MISDEMEANOR
 
 RULE_ID = "sentence_hints"
-CITATION = "730 ILCS 5/5-4.5 sentencing ranges (as summarized in spec §7.6)"
+CITATION = "720 ILCS 550/4, 550/5"
 SUMMARY = "A prison term on a misdemeanour, jail over 6 months on a Class B/C, or a prison term outside the class range raises R_SENTENCE_CLASS_CONFLICT."
 EVIDENCE = "secondary"
 

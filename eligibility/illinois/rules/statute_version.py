@@ -8,7 +8,7 @@ from typing import NamedTuple
 from eligibility.illinois.statutes import CCA_APPROVED, CLASS_LABELS_FROM, CRTA_EFFECTIVE, RECUT_2016, TIERS_1997
 
 RULE_ID = "statute_version"
-CITATION = "720 ILCS 550 (P.A. 77-758, 90-397, 99-697, 101-27); spec §7.1"
+CITATION = "720 ILCS 550 (P.A. 77-758, 90-397, 99-697)"
 SUMMARY = (
     "The statute version is chosen by offense date, else the arrest or filing date (note "
     "version_date_fallback); a fallback date near a boundary that changes the result gives both readings."

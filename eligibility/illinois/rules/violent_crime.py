@@ -8,7 +8,7 @@ from functools import lru_cache
 from eligibility.illinois.statutes import CRIM_CODE, DRUG_ACTS, FELONY, IVC, level_of, normalize_class, parse_statute
 
 RULE_ID = "violent_crime"
-CITATION = "725 ILCS 120/3(c) (Ill. Rev. Stat. ch. 38, par. 1403); 20 ILCS 2630/5.2(a)(1); spec §4"
+CITATION = "725 ILCS 120/3(c)"
 SUMMARY = (
     "A violent-crime arrest, conviction or other disposition in the same case (whatever its outcome) "
     "defeats MCO status; an unclear co-charge, or a violent charge in another case on the same "

@@ -1,0 +1,221 @@
+"""How fast `evaluate` decides a backlog: cases per minute on generated Cook County cases in SQLite.
+
+    .venv/bin/python -m bench.evaluate                 # 1,000,000 cases
+    .venv/bin/python -m bench.evaluate --cases 100000
+
+Generates the cases (bulk insert into a temporary database), then measures in the same run:
+  * baseline: a bare read of the same rows and a write of one decision row per case, no deciding;
+  * evaluate: `eligibility.evaluate.evaluate_database`, every case decided, decisions saved.
+Prints cases/min for both, the ratio to the baseline and to Clear My Record's headline of
+10,000 records/min, and the peak resident memory of this process and its workers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from eligibility.evaluate import evaluate_database
+from models.database import open_database
+
+CLEAR_MY_RECORD_PER_MINUTE = 10_000
+AS_OF = dt.date(2026, 1, 15)
+
+_POSSESSION = [
+    ("720 ILCS 550/4(a)", "POSS CANN <2.5G", "C", (0.2, 2.5)),
+    ("720 ILCS 550/4(b)", "POSS CANNABIS", "B", (2.6, 10)),
+    ("720 ILCS 550/4(c)", "POSS CANNABIS 10-30G", "A", (10.1, 30)),
+    ("720 ILCS 550/4(d)", "POSS CANNABIS", "4", (31, 480)),
+]
+_DELIVERY = [
+    ("720 ILCS 550/5(a)", "MFG/DEL CANNABIS", "B", (0.5, 2.5)),
+    ("720 ILCS 550/5(c)", "MFG/DEL CANN", "4", (11, 30)),
+    ("720 ILCS 550/5(d)", "PWID CANN", "3", (40, 450)),
+]
+_OTHER = [
+    ("720 ILCS 570/402(c)", "PCS", "4"),
+    ("720 ILCS 5/12-3", "BATTERY", "A"),
+    ("720 ILCS 5/16A-3", "RETAIL THEFT", "A"),
+    (None, "AGG BATTERY", "3"),
+    ("625 ILCS 5/11-501", "DUI", "A"),
+    ("720 ILCS 600/3.5", "POSS DRUG PARAPHERNALIA", "A"),
+]
+_NON_CONVICTIONS = ["NOLLE", "NOLLE", "DISMISSED", "STRICKEN_WITH_LEAVE", "ACQUITTED", "NO_PROBABLE_CAUSE"]
+_SENTENCES = [("FINE", "FINE $100 + COSTS"), ("JAIL", "CCDOC 10 DAYS"), ("PROBATION", "PROB 1 YR"),
+              ("CONDITIONAL_DISCHARGE", "COND DISCH 6 MOS"), ("TIME_SERVED", "TCS"), (None, None)]
+
+
+def _disposition(rng: random.Random) -> tuple[str, str | None, str | None]:
+    roll = rng.random()
+    if roll < 0.45:
+        return rng.choice(_NON_CONVICTIONS), None, None
+    if roll < 0.80:
+        kind, text = rng.choice(_SENTENCES)
+        return "CONVICTED", kind, text
+    if roll < 0.88:
+        return rng.choice(["SUPERVISION_COMPLETED", "SUPERVISION_ORDERED"]), None, "SUPV 1 YR"
+    if roll < 0.94:
+        return rng.choice(["QUALIFIED_PROBATION_COMPLETED", "QUALIFIED_PROBATION_ORDERED"]), None, "SEC 10 PROB"
+    if roll < 0.97:
+        return "NO_FINAL_DISPOSITION", None, None
+    return rng.choice(["UNKNOWN", "TASC", "ICSA_PROBATION_ON_CANNABIS"]), None, None
+
+
+def _charge(rng: random.Random, count: int, offense: dt.date, *, cannabis: bool) -> dict:
+    disposition, sentence_kind, sentence_text = _disposition(rng)
+    charge = {
+        "count": count, "statute": None, "statute_text": None, "description": None, "offense_class": None,
+        "amount_grams": None, "amount_text": None, "weight_basis": None, "plant_count": None,
+        "offense_date": offense.isoformat(), "disposition": disposition, "disposition_text": None,
+        "sentence_kind": sentence_kind, "sentence_text": sentence_text,
+        "disposition_date": (offense + dt.timedelta(days=rng.randint(20, 300))).isoformat(), "enhancements": [],
+    }
+    if cannabis:
+        statute, description, klass, (low, high) = rng.choice(_POSSESSION * 3 + _DELIVERY)
+        roll = rng.random()
+        if roll < 0.15:
+            # Text and class only: the amount comes from class-only inference.
+            statute = None
+        elif roll < 0.25:
+            klass = None
+        charge.update(statute=statute, description=description, offense_class=klass)
+        if rng.random() < 0.6:
+            grams = round(rng.uniform(low, high), 1)
+            charge.update(amount_grams=grams, amount_text=f"{grams} GRMS", weight_basis="net")
+    else:
+        statute, description, klass = rng.choice(_OTHER)
+        charge.update(statute=statute, description=description, offense_class=klass)
+    return charge
+
+
+def generate_cases(db_path: Path, cases: int, *, seed: int = 7, batch: int = 20_000) -> None:
+    """Bulk-insert `cases` generated 1972-1999 Cook County cases (and a few low-confidence fields)."""
+    rng = random.Random(seed)
+    db = open_database(db_path)
+    conn = db.conn
+    conn.execute("PRAGMA synchronous = OFF")
+    case_rows: list[tuple] = []
+    field_rows: list[tuple] = []
+    person = 0
+    made = 0
+    while made < cases:
+        person += 1
+        name = f"PERSON{person:08d}, TEST"
+        dob = dt.date(1940, 1, 1) + dt.timedelta(days=rng.randint(0, 365 * 35))
+        key = json.dumps([name, dob.isoformat()])
+        for _ in range(2 if rng.random() < 0.15 else 1):
+            if made >= cases:
+                break
+            made += 1
+            arrest = dt.date(1972, 1, 1) + dt.timedelta(days=rng.randint(0, 365 * 28 - 1))
+            counts = 1 if rng.random() < 0.7 else (2 if rng.random() < 0.67 else 3)
+            charges = [_charge(rng, n + 1, arrest, cannabis=(n == 0 or rng.random() < 0.4)) for n in range(counts)]
+            case_id = f"b-{made:08d}"
+            record = {
+                "case_id": case_id, "jurisdiction": "IL-COOK",
+                "case_number": f"{arrest.year % 100:02d}C{rng.randint(100000, 999999)}", "case_number_text": None,
+                "defendant": {"name": name, "date_of_birth": dob.isoformat()},
+                "arrest_date": arrest.isoformat(), "charges": charges,
+            }
+            case_rows.append((case_id, "IL-COOK", record["case_number"], key, "digitized", json.dumps(record), "bench", None, "2026-01-01T00:00:00+00:00"))
+            if rng.random() < 0.03:
+                path = rng.choice(["charges.0.amount_grams", "charges.0.disposition", "charges.0.statute", "arrest_date"])
+                field_rows.append((case_id, path, "null", 0.55, "needs_review", None, None, None, "bench"))
+            if len(case_rows) >= batch:
+                _flush(conn, case_rows, field_rows)
+    _flush(conn, case_rows, field_rows)
+    db.close()
+
+
+def _flush(conn, case_rows: list[tuple], field_rows: list[tuple]) -> None:
+    with conn:
+        conn.executemany(
+            "insert into cases (case_id, jurisdiction, case_number, defendant_key, origin, record, extractor_version,"
+            " run_id, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            case_rows,
+        )
+        conn.executemany(
+            "insert into fields (case_id, path, value, confidence, status, page_id, bbox, text, extractor)"
+            " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            field_rows,
+        )
+    case_rows.clear()
+    field_rows.clear()
+
+
+def bare_read_write(db_path: Path, *, batch: int = 5000) -> int:
+    """Read every case the way evaluate does and write one decision row each, deciding nothing."""
+    db = open_database(db_path)
+    conn = db.conn
+    blob = json.dumps({"rule_set": "baseline", "outcome": "IL_NOT_ELIGIBLE_CRTA", "charges": [{"count": 1, "trace": ["x" * 600]}]})
+    done = 0
+    rows = conn.execute("select case_id, jurisdiction, defendant_key, record from cases order by defendant_key")
+    while True:
+        chunk = rows.fetchmany(batch)
+        if not chunk:
+            break
+        ids = [r[0] for r in chunk]
+        marks = ",".join("?" * len(ids))
+        conn.execute(f"select case_id, path, confidence, status from fields where case_id in ({marks})", ids).fetchall()
+        conn.execute(f"select case_id, path, action, new_value from corrections where case_id in ({marks}) order by id", ids).fetchall()
+        with conn:
+            conn.executemany(
+                "insert into decisions (case_id, rule_set, rule_set_version, policy, as_of, outcome, needs_review, decision,"
+                " decided_by, decided_at, current, run_id) values (?, 'baseline', '0', 'statutory', ?, ?, 0, ?, 'engine', ?, 1, null)",
+                [(case_id, AS_OF.isoformat(), "IL_NOT_ELIGIBLE_CRTA", blob, "2026-01-15T00:00:00+00:00") for case_id in ids],
+            )
+        done += len(chunk)
+    db.close()
+    return done
+
+
+def _peak_rss_mb() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--cases", type=int, default=1_000_000, help="how many cases to generate and decide")
+    parser.add_argument("--workers", type=int, default=None, help="deciding processes (default: one per core)")
+    parser.add_argument("--keep", type=Path, default=None, help="keep the generated database at this path")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db_path = args.keep or Path(tmp) / "bench.db"
+        started = time.perf_counter()
+        generate_cases(db_path, args.cases)
+        generated = time.perf_counter() - started
+        print(f"generated {args.cases:,} cases in {generated:.1f} s ({args.cases / generated * 60:,.0f}/min)")
+
+        started = time.perf_counter()
+        bare = bare_read_write(db_path)
+        bare_seconds = time.perf_counter() - started
+        bare_rate = bare / bare_seconds * 60
+        print(f"baseline  bare read+write: {bare:,} cases in {bare_seconds:.1f} s = {bare_rate:,.0f} cases/min")
+
+        started = time.perf_counter()
+        db = open_database(db_path)
+        summary = evaluate_database(db, as_of=AS_OF, workers=args.workers)
+        db.close()
+        seconds = time.perf_counter() - started
+        rate = summary.cases / seconds * 60
+        own, children = _peak_rss_mb()
+        print(f"evaluate  decided+saved:   {summary.cases:,} cases in {seconds:.1f} s = {rate:,.0f} cases/min")
+        print(f"  outcomes: {', '.join(f'{k} {v:,}' for k, v in sorted(summary.outcomes.items()))}")
+        print(f"  needs review: {summary.needs_review:,} ({summary.needs_review / max(summary.cases, 1):.1%})")
+        print(f"ratio vs bare read+write:        {rate / bare_rate:.2f}x")
+        print(f"ratio vs Clear My Record 10k/min: {rate / CLEAR_MY_RECORD_PER_MINUTE:.0f}x")
+        print(f"goal 1,000,000 cases/min: {'met' if rate >= 1_000_000 else 'NOT met'} ({rate / 1_000_000:.2f} of goal)")
+        print(f"peak RSS: main {own:,.0f} MB, largest worker {children:,.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
