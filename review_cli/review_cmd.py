@@ -13,7 +13,9 @@ from rich.console import Console
 from rich.prompt import Prompt
 from rich.table import Table
 
+from eligibility.evaluate import DEFAULT_CONFIDENCE_THRESHOLD
 from models.database import open_database
+from models.errors import InputError
 from review_cli.exit_codes import ExitCode
 from review_cli.review.answers import QueueSettings
 from review_cli.review.engine import ReviewEngine
@@ -53,7 +55,7 @@ def _engine(rule_set: str, policy: str | None, as_of: dt.date, threshold: float)
 
     try:
         return ReviewEngine(get_rule_set(rule_set), as_of=as_of, policy=policy, confidence_threshold=threshold)
-    except (KeyError, ValueError) as error:
+    except (InputError, ValueError) as error:
         raise typer.BadParameter(str(error), param_hint="--rule-set/--policy") from error
 
 
@@ -81,7 +83,7 @@ def review(
     policy: Annotated[str | None, typer.Option("--policy", help="Policy of the rule set (default: statutory).")] = None,
     confidence_threshold: Annotated[
         float, typer.Option("--confidence-threshold", min=0.0, max=1.0, help="Below this a value counts as unsure.")
-    ] = 0.9,
+    ] = DEFAULT_CONFIDENCE_THRESHOLD,
     audit_rate: Annotated[
         float, typer.Option("--audit-rate", min=0.0, max=1.0, help="Share of machine-accepted values to audit.")
     ] = DEFAULT_AUDIT_RATE,

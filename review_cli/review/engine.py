@@ -9,9 +9,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from eligibility.evaluate import evaluate_case
 from eligibility.rule_set import RuleSet
 from models.records import CaseRecord
-from models.store import current_decision, load_case, save_decision
+from models.store import current_decision
 
 
 class ReviewEngine:
@@ -34,13 +35,12 @@ class ReviewEngine:
 
     def redecide(self, db: Database, case_id: str) -> dict[str, Any] | None:
         """Decide every case of the person again (record-wide rules read them all) and save."""
-        key = db.execute("select defendant_key from cases where case_id = ?", [case_id]).fetchone()
-        if key and key[0]:
-            ids = [row[0] for row in db.execute("select case_id from cases where defendant_key = ? order by case_id", [key[0]])]
-        else:
-            ids = [case_id]
-        cases = [load_case(db, each) for each in ids]
-        decisions = self.rules.decide(cases, as_of=self.as_of, policy=self.policy, confidence_threshold=self.confidence_threshold)
-        for each, decision in zip(ids, decisions):
-            save_decision(db, each, decision)
+        evaluate_case(
+            db,
+            case_id,
+            as_of=self.as_of,
+            rule_set=self.rule_set,
+            policy=self.policy,
+            confidence_threshold=self.confidence_threshold,
+        )
         return current_decision(db, case_id, rule_set=self.rule_set, policy=self.policy)
