@@ -103,7 +103,9 @@ def _print_report(report: BacklogReport) -> None:
         overview.add_row(label, str(value))
     stdout.print(overview)
     stdout.print(_count_table("Outcomes", report.outcomes, "outcome"))
-    stdout.print(_count_table("Relief paths (a case may have several)", report.relief_paths, "relief path"))
+    paths = _count_table("Relief paths", report.relief_paths, "relief path")
+    paths.caption = "A case may have several."
+    stdout.print(paths)
     if report.deadline_tiers:
         tiers = Table(title="Automatic expungement deadlines", title_justify="left")
         for column in ("expunge by", "cases", "passed"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from html import escape
 
@@ -26,6 +27,7 @@ OUTCOME_COLOURS = {
     "needs_review": "#c62828",
     "reviewed": "#1565c0",
 }
+NEUTRAL = "#546e7a"
 _FALLBACK_COLOURS = ("#8d6e63", "#f9a825", "#5d4037", "#00695c", "#ad1457", "#283593")
 
 
@@ -40,8 +42,12 @@ def _svg_open(width: int, height: int, title: str) -> str:
     )
 
 
-def bar_chart(bars: Sequence[tuple[str, int]], *, title: str, width: int = 640) -> str:
-    """Horizontal bars, one per label, with the count printed at the end of each bar."""
+def bar_chart(bars: Sequence[tuple[str, int]], *, title: str, width: int = 640, colour: str | None = None) -> str:
+    """Horizontal bars, one per label, with the count printed at the end of each bar.
+
+    Args:
+        colour: one colour for every bar; by default each label keeps its own (outcome colours).
+    """
     if not bars:
         return ""
     row, label_width, value_width = 26, 230, 70
@@ -55,7 +61,7 @@ def bar_chart(bars: Sequence[tuple[str, int]], *, title: str, width: int = 640) 
         parts.append(
             f'<text x="{label_width - 8}" y="{y + 17}" text-anchor="end" class="label">{escape(label)}</text>'
             f'<rect x="{label_width}" y="{y + 3}" width="{bar:.1f}" height="{row - 8}" '
-            f'fill="{colour_for(label, i)}"><title>{escape(label)}: {n}</title></rect>'
+            f'fill="{colour or colour_for(label, i)}"><title>{escape(label)}: {n}</title></rect>'
             f'<text x="{label_width + bar + 6:.1f}" y="{y + 17}" class="value">{n}</text>'
         )
     parts.append("</svg>")
@@ -88,7 +94,8 @@ def stacked_columns(
             f'<line x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>'
             f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" class="tick">{tick}</text>'
         )
-    label_every = max(1, round(len(categories) / 20))
+    # Room for about fifteen axis labels; the others stay in each column's tooltip.
+    label_every = max(1, math.ceil(len(categories) / 15))
     for i, category in enumerate(categories):
         x = left + i * step + (step - column) / 2
         y = top + plot_height

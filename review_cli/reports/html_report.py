@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 
 from review_cli.reports.backlog import CONFIDENCE_BINS, NOT_DECIDED, BacklogReport, Count
-from review_cli.reports.charts import bar_chart, stacked_columns
+from review_cli.reports.charts import NEUTRAL, bar_chart, stacked_columns
 from review_cli.reports.vocabulary import OUTCOME_MEANINGS
 
 _CSS = """
@@ -20,7 +20,7 @@ h2 { font-size: 1.25em; border-bottom: 2px solid #e0e0e0; padding-bottom: 0.2em;
 p.provenance { color: #555; font-size: 0.9em; margin-top: 0; }
 table { border-collapse: collapse; margin: 0.8em 0; font-size: 0.9em; }
 th, td { border: 1px solid #e0e0e0; padding: 0.3em 0.6em; text-align: left; }
-th { background: #f5f5f5; }
+th { background: #f5f5f5; vertical-align: bottom; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .grid-2 { display: grid; grid-template-columns: 1fr 1fr; gap: 1em; align-items: start; }
 svg.chart { max-width: 100%; height: auto; display: block; margin: 0.5em 0; }
@@ -32,16 +32,17 @@ footer { margin-top: 3em; color: #777; font-size: 0.8em; border-top: 1px solid #
 """
 
 
-def _cell(value: object, metric: str | None = None) -> str:
+def _cell(value: object, metric: str | None = None, *, digits: int = 1) -> str:
     attribute = f' data-metric="{escape(metric)}"' if metric else ""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        text = f"{value:,.1f}" if isinstance(value, float) else str(value)
+        text = f"{value:,.{digits}f}" if isinstance(value, float) else str(value)
         return f'<td class="n"{attribute}>{text}</td>'
     return f"<td{attribute}>{escape('' if value is None else str(value))}</td>"
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    head = "".join(f"<th>{escape(h)}</th>" for h in header)
+    # Outcome codes as column heads are long: let them wrap at their underscores.
+    head = "".join(f"<th>{escape(h).replace('_', '_<wbr>')}</th>" for h in header)
     body = "".join(f"<tr>{''.join(row)}</tr>" for row in rows)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
@@ -146,7 +147,7 @@ def _backlog(report: BacklogReport) -> str:
         "<h3>Age of the backlog</h3>"
         '<p class="note">Waiting cases: days from when the machine stored the case to the report date. '
         "Queue items: days from when the open review-queue item was created.</p>"
-        f"{bar_chart(ages, title='Waiting cases by age')}"
+        f"{bar_chart(ages, title='Waiting cases by age', colour=NEUTRAL)}"
         f"{_table(('age', 'waiting cases', 'open queue items'), age_rows)}"
         "<h3>Open review-queue items by tier</h3>"
         '<p class="note">Tier 0: the answer could change the outcome; 1: other routed values; 2: audit samples.</p>'
@@ -170,7 +171,7 @@ def _confidence(report: BacklogReport) -> str:
         [
             _cell(k.kind),
             _cell(k.values, f"kind.{k.kind}.values"),
-            _cell(None if k.mean_confidence is None else round(k.mean_confidence, 3)),
+            _cell(k.mean_confidence, digits=3),
             _cell(k.needs_review, f"kind.{k.kind}.needs_review"),
             _cell(k.reviewed, f"kind.{k.kind}.reviewed"),
         ]
@@ -192,14 +193,14 @@ def _throughput(report: BacklogReport) -> str:
     rows = (
         [
             _cell(b.run_id),
-            _cell(b.started_at),
+            _cell(b.started_at[:16].replace("T", " ") if b.started_at else None),
             _cell(b.documents, f"batch.{b.run_id}.documents"),
             _cell(b.documents_failed, f"batch.{b.run_id}.documents_failed"),
             _cell(b.pages_done, f"batch.{b.run_id}.pages_done"),
             _cell(b.pages_failed, f"batch.{b.run_id}.pages_failed"),
-            _cell(None if b.wall_seconds is None else round(b.wall_seconds / 60, 1)),
+            _cell(None if b.wall_seconds is None else b.wall_seconds / 60),
             _cell(None if b.pages_per_hour is None else round(b.pages_per_hour)),
-            _cell(None if b.seconds_per_page is None else round(b.seconds_per_page, 2)),
+            _cell(b.seconds_per_page, digits=2),
         ]
         for b in report.scan_batches
     )
@@ -208,7 +209,7 @@ def _throughput(report: BacklogReport) -> str:
     return (
         "<h2>Digitization throughput</h2>"
         f"{_count_table(report.documents_by_status, header=('document status', 'documents'), metric='documents')}"
-        f"{bar_chart(speeds, title='Pages per hour by batch')}"
+        f"{bar_chart(speeds, title='Pages per hour by batch', colour=NEUTRAL)}"
         f"{_table(header, rows)}"
     )
 
