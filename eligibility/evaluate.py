@@ -282,8 +282,8 @@ class _Writer:
             )
 
 
-def _resolve(db: Database, rule_set: str | None, policy: str | None) -> dict[str, str]:
-    """Rule set name -> policy for this run, checked before any work starts."""
+def resolve_rule_sets(db: Database, rule_set: str | None, policy: str | None) -> dict[str, str]:
+    """Rule set name -> policy for a run over `db`; InputError for an unknown rule set or policy."""
     if rule_set is not None:
         names = [get_rule_set(rule_set).name]
     else:
@@ -355,7 +355,7 @@ def evaluate_database(
         workers: deciding processes; by default one per core for large databases, none for small.
         on_progress: called with (cases done, cases in the database) after each batch.
     """
-    rule_sets = _resolve(db, rule_set, policy)
+    rule_sets = resolve_rule_sets(db, rule_set, policy)
     synchronous = db.conn.execute("PRAGMA synchronous").fetchone()[0]
     # In WAL mode NORMAL never corrupts the database; a crash may lose the last batches, which a
     # re-run decides again.

@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "review_cli.review_cmd",
     "review_cli.fixtures_cmd",
     "review_cli.report_cmd",
+    "review_cli.eligibility_cmd",
 ]
 
 for module_name in COMMAND_MODULES:
