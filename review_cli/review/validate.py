@@ -12,11 +12,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from extract import normalized
-from extract.amounts import normalize_amount
-from extract.case_numbers import normalize_case_number
-from extract.citations import normalize_citation, suggest_statutes
-from extract.dates import parse_docket_date
-from extract.dispositions import normalize_disposition
+from extract.normalize import (
+    normalize_amount,
+    normalize_case_number,
+    normalize_citation,
+    normalize_disposition,
+    normalize_enhancements,
+    normalize_name,
+    normalize_offense_class,
+    parse_docket_date,
+    suggest_statutes,
+)
 from review_cli.review.checks import field_name
 
 # spec/illinois-crta.md §8.1 sentence kinds kept with CONVICTED.
@@ -48,8 +54,6 @@ def _statute(text: str) -> EditCheck:
 
 def _amount(text: str) -> EditCheck:
     result = normalize_amount(text)
-    if result.value is None and result.detail is not None and getattr(result.detail, "low_grams", None) is not None:
-        return EditCheck(False, None, "a range says the bracket charged, not the grams: type one weight")
     if result.value is None:
         return EditCheck(False, None, "type a weight with its unit: 12.4 G, 1.1 OZ, 1 LB")
     return _from_normalized(result, show=lambda grams: f"{grams:g} g")
@@ -100,14 +104,23 @@ def _words(text: str) -> EditCheck:
     return EditCheck(True, value, f"→ {value}")
 
 
-def _upper_words(text: str) -> EditCheck:
-    checked = _words(text)
-    return EditCheck(checked.ok, checked.value.upper(), checked.preview.upper()) if checked.ok else checked
+def _name(text: str) -> EditCheck:
+    return _from_normalized(normalize_name(text))
+
+
+def _offense_class(text: str) -> EditCheck:
+    result = normalize_offense_class(text)
+    # A bare code ("A", "4") is how a reviewer types a class; the normalizer reads docket wording.
+    return _from_normalized(result) if result.value is not None else _choice(OFFENSE_CLASSES)(text)
 
 
 def _enhancements(text: str) -> EditCheck:
-    items = [part.strip() for part in text.split(",") if part.strip()]
-    return EditCheck(True, items, f"→ {items}")
+    result = normalize_enhancements(text)
+    if not text.strip():
+        return EditCheck(True, [], "→ none")
+    if not result.value:
+        return EditCheck(False, None, "name the enhancement as printed (SEC 7, 550/7), or leave empty for none")
+    return EditCheck(True, list(result.value), f"→ {', '.join(result.value)}")
 
 
 CHECKS: dict[str, Callable[[str], EditCheck]] = {
@@ -122,11 +135,11 @@ CHECKS: dict[str, Callable[[str], EditCheck]] = {
     "case_number": _case_number,
     "disposition": _disposition,
     "sentence_kind": _choice(SENTENCE_KINDS),
-    "offense_class": _choice(OFFENSE_CLASSES),
+    "offense_class": _offense_class,
     "weight_basis": _choice(WEIGHT_BASES),
     "count": _count,
     "plant_count": _count,
-    "name": _upper_words,
+    "name": _name,
     "enhancements": _enhancements,
 }
 
