@@ -47,7 +47,7 @@ class DigitizeOptions:
     remove_lines: bool = True
     ocr_timeout_seconds: float = 300.0
     png_compression: int = 6
-    blacklist: str = "—–€¢£¥©®“”‘’«»§¶•…°™"
+    blacklist: str = "—–€¢£¥©®“”‘’«»§¶•…°™{}|"
 
     def __post_init__(self) -> None:
         check_options(self)

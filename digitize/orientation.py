@@ -2,14 +2,16 @@
 
 Tesseract's orientation detection (OSD) costs about as much as reading the page again. Instead:
 letters merge into words when gaps are closed along the lines, which tells 0/180 from
-90/270; then the shape of the lines tells 0 from 180 (Latin letters rise above the
-x-height far more often than they drop below the baseline). Only when that shape is not
-decisive (all-capital type, very few lines) are a few lines read both ways by Tesseract, in
-one call, and the reading with the higher confidence wins.
+90/270. A page Tesseract then reads with high confidence is upright. Otherwise the shape of
+the lines tells 0 from 180 (Latin letters rise above the x-height far more often than they
+drop below the baseline); when that shape is not decisive (all-capital type, few lines) a few
+lines are read both ways by Tesseract, in one call, and the reading with the higher
+confidence wins.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import cv2
@@ -17,7 +19,7 @@ import numpy as np
 
 from digitize import tesseract
 from digitize.ink import TextInk, find_text_ink
-from models.pages import PageImage
+from models.pages import OcrWord, PageImage, PageText
 
 # The line shape decides 0 vs 180 alone only when |asymmetry| reaches DECISIVE_ASYMMETRY and
 # at least MIN_OUTSIDE_SHARE of the lines' ink lies outside the x-height band. Mixed-case type
@@ -25,6 +27,12 @@ from models.pages import PageImage
 # and then the sign means nothing (docs/design.md).
 DECISIVE_ASYMMETRY = 0.5
 MIN_OUTSIDE_SHARE = 0.06
+# Tesseract's mean word confidence on generated dockets: upright 0.64–0.95 even when damaged,
+# upside down 0.25–0.45 (docs/design.md). At or above this a page is taken as upright unchecked.
+UPRIGHT_CONFIDENCE = 0.6
+# The few lines read both ways decide only when one reading beats the other by this much;
+# upright clean lines score about 0.9 against 0.2–0.6 turned.
+DECISIVE_PROBE_MARGIN = 0.15
 # Fewer measured lines than this and the shape is not trusted.
 MIN_LINES = 3
 # Lines read both ways when the shape does not decide.
@@ -135,11 +143,15 @@ def _probe_band(page: PageImage, ink: TextInk, lines: list[TextLine]) -> np.ndar
     return page.pixels[top:bottom, left:right]
 
 
-def _confidence(words: list, *, top: int, bottom: int) -> float:
-    """Mean word confidence within rows [top, bottom), weighted by word length."""
-    chosen = [w for w in words if top <= w.top + w.height / 2 < bottom]
-    letters = sum(len(w.text) for w in chosen)
-    return 0.0 if letters == 0 else sum(w.confidence * len(w.text) for w in chosen) / letters
+def reading_confidence(words: Iterable[OcrWord]) -> float:
+    """Mean word confidence weighted by word length: what a reading of some text is worth."""
+    words = list(words)
+    letters = sum(len(w.text) for w in words)
+    return 0.0 if letters == 0 else sum(w.confidence * len(w.text) for w in words) / letters
+
+
+def _confidence(words: list[OcrWord], *, top: int, bottom: int) -> float:
+    return reading_confidence(w for w in words if top <= w.top + w.height / 2 < bottom)
 
 
 def read_both_ways(page: PageImage, ink: TextInk, lines: list[TextLine], *, lang: str) -> tuple[float, float]:
@@ -156,15 +168,24 @@ def read_both_ways(page: PageImage, ink: TextInk, lines: list[TextLine], *, lang
     return _confidence(words, top=0, bottom=split), _confidence(words, top=split, bottom=stacked.shape[0])
 
 
-def is_upside_down(page: PageImage, *, lang: str = "eng") -> bool:
-    """True when the level page's text is upside down."""
+def is_confidently_upright(text: PageText) -> bool:
+    """True when Tesseract read the page as it stands with high confidence."""
+    confidence = text.mean_confidence
+    return confidence is not None and confidence >= UPRIGHT_CONFIDENCE
+
+
+def detect_upside_down(page: PageImage, *, lang: str = "eng") -> bool | None:
+    """Whether the level page's text is upside down; None when the evidence is too weak to say
+    (then read the page both ways and keep the better reading)."""
     ink = find_text_ink(page)
     lines = find_lines(ink)
     if not lines:
-        return False
+        return None
     if len(lines) >= MIN_LINES:
         asymmetry, outside_share = line_asymmetry(ink, lines)
         if abs(asymmetry) >= DECISIVE_ASYMMETRY and outside_share >= MIN_OUTSIDE_SHARE:
             return asymmetry < 0
     upright, turned = read_both_ways(page, ink, lines, lang=lang)
+    if abs(turned - upright) < DECISIVE_PROBE_MARGIN:
+        return None
     return turned > upright

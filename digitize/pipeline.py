@@ -9,7 +9,13 @@ from digitize import tesseract
 from digitize.clean import remove_ruled_lines, resample
 from digitize.ink import find_text_ink
 from digitize.options import DigitizeOptions
-from digitize.orientation import has_vertical_lines, is_upside_down, rotate
+from digitize.orientation import (
+    detect_upside_down,
+    has_vertical_lines,
+    is_confidently_upright,
+    reading_confidence,
+    rotate,
+)
 from digitize.review_image import encode_review_png
 from digitize.skew import deskew, measure_skew
 from digitize.versions import tool_versions
@@ -24,6 +30,37 @@ MIN_TEXT_INK_PIXELS = 30
 
 def is_blank_page(page: PageImage) -> bool:
     return int(find_text_ink(page).mask.sum()) < MIN_TEXT_INK_PIXELS
+
+
+def read(page: PageImage, options: DigitizeOptions, work_dir: Path | None, *, name: str = "ocr.tsv") -> PageText:
+    tsv = tesseract.recognize_tsv(
+        page,
+        lang=options.lang,
+        psm=options.psm,
+        blacklist=options.blacklist,
+        timeout_seconds=options.ocr_timeout_seconds,
+    )
+    keep_text(work_dir, page.page_number, name, tsv)
+    return tesseract.parse_tsv(tsv, width=page.width, height=page.height)
+
+
+def read_upright(
+    page: PageImage, text: PageText, options: DigitizeOptions, work_dir: Path | None
+) -> tuple[PageImage, PageText, bool]:
+    """The page and its reading, turned 180° if it was upside down; and whether it was.
+
+    Only pages Tesseract read with low confidence get here: most pages are upright and read
+    confidently, and skip the check.
+    """
+    upside_down = detect_upside_down(page, lang=options.lang)
+    if upside_down is False:
+        return page, text, False
+    turned = rotate(page, 180)
+    turned_text = read(turned, options, work_dir, name="ocr_turned.tsv")
+    if upside_down or reading_confidence(turned_text.words) > reading_confidence(text.words):
+        keep_image(work_dir, turned, "rotate")
+        return turned, turned_text, True
+    return page, text, False
 
 
 def digitize_page(
@@ -52,32 +89,24 @@ def digitize_page(
         if options.orient and has_vertical_lines(page):
             rotation = 90
             page = rotate(page, 90)
+            keep_image(work_dir, page, "rotate")
         if options.deskew:
             skew = measure_skew(page, max_degrees=options.max_skew_degrees)
             if abs(skew) >= MIN_SKEW_CORRECTION_DEGREES:
                 steps.append(f"deskew {skew:+.2f}°")
                 page = deskew(page, skew)
                 keep_image(work_dir, page, "deskew")
-        if options.orient and is_upside_down(page, lang=options.lang):
-            rotation += 180
-            page = rotate(page, 180)
-        if rotation:
-            steps.append(f"rotate {rotation}°")
-            keep_image(work_dir, page, "rotate")
         if options.remove_lines:
             page, removed = remove_ruled_lines(page)
             if removed:
                 steps.append("remove ruled lines")
                 keep_image(work_dir, page, "remove_lines")
-        tsv = tesseract.recognize_tsv(
-            page,
-            lang=options.lang,
-            psm=options.psm,
-            blacklist=options.blacklist,
-            timeout_seconds=options.ocr_timeout_seconds,
-        )
-        keep_text(work_dir, page.page_number, "ocr.tsv", tsv)
-        text = tesseract.parse_tsv(tsv, width=page.width, height=page.height)
+        text = read(page, options, work_dir)
+        if options.orient and not is_confidently_upright(text):
+            page, text, turned = read_upright(page, text, options, work_dir)
+            rotation += 180 if turned else 0
+        if rotation:
+            steps.append(f"rotate {rotation}°")
     return PageResult(
         document_sha256=document_sha256,
         page_number=page.page_number,

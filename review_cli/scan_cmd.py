@@ -106,7 +106,7 @@ def scan_command(
         Path, typer.Option("--db", help="Database to write; created readable by you only if missing.")
     ] = Path("dockets.db"),
     workers: Annotated[
-        int | None, typer.Option("--workers", min=1, help="Pages read in parallel.  [default: number of cores]")
+        int | None, typer.Option("--workers", min=1, help="Pages read in parallel; the default is one per core.")
     ] = None,
     keep_work_dir: Annotated[
         Path | None,
@@ -117,9 +117,9 @@ def scan_command(
 ) -> None:
     """Digitize scanned dockets: orient, deskew and OCR every page into the database.
 
-    Scanning the same files again does no work twice, and an interrupted scan (Ctrl-C, a kill,
-    a power cut) resumes where it stopped when run again. Files that cannot be read are listed
-    with the reason and the rest goes on; the exit code is then 1.
+    Scanning the same files again does no work twice, and an interrupted scan (Ctrl-C, a kill, a power cut) resumes where it stopped when run again.
+
+    Files that cannot be read are listed with the reason and the rest goes on; the exit code is then 1.
 
     Example: cleardocket scan scans/box-17 --db dockets.db --workers 2
     """

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from digitize.orientation import has_vertical_lines, is_upside_down, rotate
+from digitize.orientation import detect_upside_down, has_vertical_lines, rotate
 from digitize.skew import deskew, measure_skew
 from models.pages import PageImage
 
@@ -11,7 +11,7 @@ def upright(page: PageImage) -> tuple[int, PageImage]:
     rotation = 90 if has_vertical_lines(page) else 0
     page = rotate(page, rotation)
     page = deskew(page, measure_skew(page))
-    if is_upside_down(page):
+    if detect_upside_down(page):
         rotation += 180
         page = rotate(page, 180)
     return rotation % 360, page
@@ -40,4 +40,4 @@ def test_rotate_refuses_other_angles(clean_page):
 def test_blank_page_is_upright():
     blank = PageImage(pixels=np.full((600, 800), 255, np.uint8), dpi=300)
     assert not has_vertical_lines(blank)
-    assert not is_upside_down(blank)
+    assert detect_upside_down(blank) is None
