@@ -217,7 +217,7 @@ def _judge_amount_reading(state, reading, when, own_s7, deadline, grams, notes, 
     if sentence_hints.contradicts_class(charge.sentence_kind, charge.sentence_text, reading.level, reading.offense_class):
         flags = (*flags, "R_SENTENCE_CLASS_CONFLICT")
     mixed = mixed_disposition.is_mixed(ctx.other_convictions)
-    reduced = amount.reduced_from_over_30(charge.amount_grams, charge.amount_text, reading)
+    reduced = amount.reduced_from_over_30(charge.amount_grams, charge.weight_basis, charge.amount_text, reading)
     e2 = reading.grams_le is not None and reading.grams_le <= MCO_MAX_GRAMS
     single = violent_reason is None and s7_reason is None and disp_reason is None
     for vi, violent in enumerate(violent_rs):

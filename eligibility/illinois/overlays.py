@@ -7,6 +7,7 @@ result is computed first and stays as it is.
 from __future__ import annotations
 
 from eligibility.illinois.count import CountOutcome
+from eligibility.illinois.rules.disposition import conviction_status
 from eligibility.illinois.rules.violent_crime import VIOLENT, VIOLENT_IF_FACTS
 from eligibility.illinois.statutes import FELONY, MCO_MAX_GRAMS, level_of, normalize_class
 from models.records import Charge
@@ -43,13 +44,14 @@ def overlay_flags(
             flags.append(flag)
 
     levels = [level_of(normalize_class(c.offense_class)) if c.offense_class else None for c in charges]
+    convicted = [conviction_status(c.disposition, c.sentence_kind) is True for c in charges]
     for count in convictions:
         others = [c for c in counts if c is not count]
         other_indexes = [i for i, c in enumerate(counts) if c is not count]
         if policy == CCSAO_STYLE:
             if any(not (o.cca and o.section in ("4", "5")) for o in others):
                 raise_flag("ccsao_not_standalone")
-            if any(o.conviction is True for o in others):
+            if any(convicted[i] for i in other_indexes):
                 raise_flag("ccsao_other_conviction_in_case")
             if count.section == "4":
                 if count.offense_class not in CCSAO_LISTED_CLASSES:

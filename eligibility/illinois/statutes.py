@@ -305,14 +305,15 @@ def classify_text(text: str) -> Statute | None:
     """The Act (and section, for the CCA) named by charge text alone (§9.5, §10); None if none."""
     if _OTHER_NOT_CANNABIS.search(text):
         return Statute(OTHER, None)
-    for _, act, section, pattern in _TEXT_PATTERNS:
-        if pattern.search(text):
-            return Statute(act, section)
     if _CANNABIS_WORD.search(text):
+        # An ordinance or pre-CCA charge may name cannabis possession too; the Act it names decides.
         if _UNDA.search(text):
             return Statute(UNDA, None)
         if _ORDINANCE.search(text):
             return Statute(ORDINANCE, None)
+    for _, act, section, pattern in _TEXT_PATTERNS:
+        if pattern.search(text):
+            return Statute(act, section)
     return None
 
 

@@ -207,8 +207,10 @@ def _is_subsequent(row: Bracket, klass: str | None) -> bool:
     return klass is not None and row.subsequent is not None and klass == row.subsequent.offense_class
 
 
-def reduced_from_over_30(grams: float | None, amount_text: str | None, reading: AmountReading) -> bool:
-    """An arrest that concerned more than 30 g, charged down to a bracket of 30 g or less (ambiguity A15)."""
+def reduced_from_over_30(grams: float | None, weight_basis: str | None, amount_text: str | None, reading: AmountReading) -> bool:
+    """An arrest that concerned more than 30 g (net, as written) charged in a bracket of 30 g or less (ambiguity A15)."""
+    if reading.step == "grams" or weight_basis == "gross":
+        return False
     if grams is None and amount_text:
         grams = grams_in_text(amount_text)
     return grams is not None and grams > 30.0 and reading.grams_le is not None and reading.grams_le <= 30.0

@@ -43,3 +43,14 @@ def decide(*cases: CaseRecord, policy: str = "statutory", as_of: dt.date = AS_OF
 
 def decide_all(*cases: CaseRecord, policy: str = "statutory", as_of: dt.date = AS_OF) -> list[CaseDecision]:
     return RULE_SET.decide(list(cases), as_of=as_of, policy=policy, confidence_threshold=THRESHOLD)
+
+
+def decide_one(charge: Charge | None = None, *more: Charge, **case: Any) -> CaseDecision:
+    """Decide a one-person, one-case record made of these counts."""
+    return decide(make_case(*(c for c in (charge, *more) if c is not None), **case))
+
+
+def convicted(**values: Any) -> Charge:
+    values.setdefault("disposition", "CONVICTED")
+    values.setdefault("sentence_kind", "FINE")
+    return make_charge(**values)
