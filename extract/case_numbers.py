@@ -43,6 +43,10 @@ def normalize_case_number(text: str | None) -> Normalized:
                     return Normalized(value, REPAIR_SCORE, n.REPAIRED, ("digits_repaired",), row["meaning"])
                 return Normalized(value, EXACT_SCORE, n.EXACT, (), row["meaning"])
     compact = _SEPARATORS.sub("", repair_digits(raw)[0])
+    # "82C756593" read as "820756593": the letter of a complaint number taken for a zero.
+    lettered = re.sub(r"^(\d{2})[0O](\d{6})$", r"\1C\2", compact)
+    if lettered != compact:
+        return Normalized(lettered, REPAIR_SCORE, n.REPAIRED, ("letter_repaired",), None)
     if _GENERIC.match(compact):
         return Normalized(compact, GENERIC_SCORE, "unknown_pattern", ("case_number_pattern_unknown",))
     return Normalized(None, 0.0, n.UNPARSED)

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 
 from extract import normalized as n
 from extract.normalized import Normalized
-from extract.ocr_repair import clean_spaces, repair_digits
+from extract.ocr_repair import clean_spaces, repair_digits, zero_variants
 from extract.vocabulary import compiled_patterns, statute_table
 
 # (ILCS chapter, act number) → act code of spec §9.3.
@@ -45,6 +45,8 @@ _CANNABIS_WORDS = re.compile(r"(?i)CANN|MARIJ|MARIH")
 _SUBSECTION = re.compile(r"\(\s*([A-Za-z0-9]{1,4})\s*\)|-([A-Za-z0-9]{1,3})")
 # A subsection whose closing parenthesis OCR lost, right after a matched citation.
 _TRAILING_OPEN_SUBSECTION = re.compile(r"^\s*\(\s*([A-Ga-g])\b")
+# Subsection letters OCR reads as digits: A as 4, B as 8, D as 0.
+_SUBSECTION_DIGITS = {"4": "a", "8": "b", "0": "d"}
 _BRACKETS = str.maketrans({"[": "(", "{": "(", "]": ")", "}": ")"})
 
 EXACT_SCORE = 1.0
@@ -159,6 +161,10 @@ def _paragraph_citation(chapter: str, half: bool, paragraph: str, subs: tuple[st
         else:
             return None, ()
     if chapter == "56" and half:
+        base, dash, letter = paragraph.partition("-")
+        if dash and base in par_to_section and letter in _SUBSECTION_DIGITS and not subs:
+            # "PAR 705-4": the subsection letter of "705-A" read as a digit.
+            paragraph, subs, notes = base, (_SUBSECTION_DIGITS[letter],), notes + ("citation_repaired",)
         if paragraph in par_to_section:
             return Citation("720", "550", par_to_section[paragraph], subs, "ill_rev_stat"), notes
         if re.fullmatch(r"1[1-6]\d\d(\.\d+)?", paragraph):
@@ -236,8 +242,11 @@ def _parse(text: str, cannabis: bool) -> _Parsed | None:
     return None
 
 
-def _is_known(citation: Citation) -> bool:
+def _is_known(citation: Citation, *, strict: bool = False) -> bool:
+    """Whether the statute table knows the citation; `strict` also asks it of the look-alike Acts."""
     key = (citation.chapter, citation.act_number)
+    if strict and key in _OTHER_KNOWN_SECTIONS:
+        return citation.section in _OTHER_KNOWN_SECTIONS[key]
     if key == CCA:
         base = f"720 ILCS 550/{citation.section}"
         full = f"{base}({citation.subsections[0]})" if citation.subsections else base
@@ -301,6 +310,13 @@ def normalize_citation(text: str | None, *, charge_text: str | None = None) -> N
         act_repaired = candidate is not None and candidate.citation.form == "ilcs" and candidate.citation.act_number not in raw
         if candidate is not None and not (act_repaired and candidate.citation.is_cca and not cannabis):
             parsed = _Parsed(candidate.citation, candidate.notes + ("citation_repaired",), candidate.truncated)
+    if parsed is None or parsed.truncated or not _is_known(parsed.citation, strict=True):
+        # Dotted zeros of dot-matrix printouts read as 6, 8 or 9 ("PAR 764-C", "11-561").
+        for variant in zero_variants(repaired_text, max_changes=2):
+            candidate = _parse(variant, cannabis)
+            if candidate is not None and not candidate.truncated and _is_known(candidate.citation, strict=True):
+                parsed = _Parsed(candidate.citation, candidate.notes + ("citation_repaired",), False)
+                break
     if parsed is None:
         if text_match is not None:
             return _from_charge_text(text_match, reason=n.FROM_TEXT, notes=("citation_completed_from_text",))

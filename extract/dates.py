@@ -10,10 +10,10 @@ from rapidfuzz import fuzz, process
 
 from extract import normalized as n
 from extract.normalized import Normalized
-from extract.ocr_repair import clean_spaces, repair_digits
+from extract.ocr_repair import clean_spaces, repair_digits, zero_variants
 
 MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
-_DIGITISH = r"[0-9OolI|SsBZz]"
+_DIGITISH = r"[0-9OoQlI|SsBZz$]"
 # Numeric dates with any of the separators clerks typed; OCR look-alike letters allowed in digits.
 NUMERIC_DATE = re.compile(
     rf"(?<![\w/.-])(?:{_DIGITISH}{{1,2}})\s?[-/.]\s?(?:{_DIGITISH}{{1,2}})\s?[-/.]\s?(?:{_DIGITISH}{{4}}|{_DIGITISH}{{2}})(?![\w/-])"
@@ -60,6 +60,20 @@ def _repair_month(word: str) -> tuple[str, str | None]:
     return best[0][0], "month_repaired"
 
 
+def _century_variants(text: str) -> list[str]:
+    """A four-digit year "1388" or "1788" whose 9 OCR misread: the same date in the 1900s."""
+    match = re.search(r"(?<!\d)1\d(\d\d)$", text)
+    return [text[: match.start()] + "19" + match.group(1)] if match else []
+
+
+def _parse(text: str) -> dt.date | None:
+    try:
+        value = date_parser.parse(text, parserinfo=_PARSER_INFO, dayfirst=False, default=dt.datetime(1900, 1, 1)).date()
+    except (ValueError, OverflowError):
+        return None
+    return value if value.year in PLAUSIBLE_YEARS else None
+
+
 def parse_docket_date(text: str | None) -> Normalized:
     """Read one printed date into a `datetime.date` (value), with a score and reason.
 
@@ -87,15 +101,16 @@ def parse_docket_date(text: str | None) -> Normalized:
         if not numeric:
             return Normalized(None, 0.0, n.UNPARSED)
         candidate = numeric.group(0).replace(" ", "")
-    repaired, changed = repair_digits(candidate)
-    if changed:
+    repaired, changed = repair_digits(candidate.replace("$", "0") if not named else candidate)
+    if changed or "$" in candidate:
         notes.append("digits_repaired")
-    try:
-        value = date_parser.parse(repaired, parserinfo=_PARSER_INFO, dayfirst=False, default=dt.datetime(1900, 1, 1)).date()
-    except (ValueError, OverflowError):
-        return Normalized(None, 0.0, n.UNPARSED, tuple(notes))
-    if value.year not in PLAUSIBLE_YEARS:
-        return Normalized(None, 0.0, n.UNPARSED, (*notes, "implausible_year"))
+    value = _parse(repaired)
+    if value is None:
+        # A month 64 or a day 62 is a dotted zero misread: try the readings with zeros.
+        value = next((v for v in map(_parse, zero_variants(repaired) + _century_variants(repaired)) if v is not None), None)
+        if value is None:
+            return Normalized(None, 0.0, n.UNPARSED, tuple(notes))
+        notes.append("zero_repaired")
     score = AMBIGUOUS_SCORE if "month_ambiguous" in notes else REPAIR_SCORE if notes else EXACT_SCORE
     return Normalized(value, score, n.REPAIRED if notes else n.EXACT, tuple(notes))
 

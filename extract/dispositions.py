@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 
 from extract import normalized as n
 from extract.normalized import Normalized
+from extract.ocr_repair import zero_variants
 from extract.vocabulary import compiled_patterns, load_patterns
 
 # Markers that compose with a finding (§8.3), not canonical codes.
@@ -28,9 +29,12 @@ QUASHED = "warrant_quashed"
 REINSTATED = "reinstated"
 
 _LETTERS_FOR_DIGITS = str.maketrans({"0": "O", "1": "I", "5": "S", "8": "B", "6": "G"})
+# Letters dot-matrix OCR swaps in short codes ("N.F." for "N.P.").
+_SHORT_CODE_CONFUSIONS = str.maketrans({"F": "P", "E": "F", "Q": "O", "D": "O"})
 _DATE_TOKEN = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$")
 _KEEP = re.compile(r"[^A-Z0-9/&\- ]")
 FUZZY_CUTOFF = 80.0
+FOUR_LETTER_CUTOFF = 75.0
 EXACT_SCORE = 1.0
 FUZZY_SCORE = 0.8
 AMBIGUOUS_SCORE = 0.5
@@ -116,16 +120,31 @@ def _docket_words() -> frozenset[str]:
     return frozenset(word for row in load_patterns("docket_words") for word in row["words"])
 
 
+@cache
+def _numbers() -> frozenset[str]:
+    return frozenset(word for entry in vocabulary() for word in entry.phrase if word.isdigit())
+
+
 def _repair_word(word: str) -> tuple[str, bool]:
     """A misread vocabulary word ("NOLIE", "5UPV", "P6") read as the word it stands for."""
-    if word in _short_codes() or word.isdigit() or word in _docket_words():
+    if word in _short_codes() or word in _docket_words() or word in _numbers():
         return word, False
+    if word.isdigit():
+        # "SEC 16 PROB", "716": a dotted zero read as a 6 or 8 in a numbered probation.
+        numbered = next((v for v in zero_variants(word, max_changes=1) if v in _numbers()), None)
+        return (numbered, True) if numbered else (word, False)
+    if len(word) <= 3:
+        swapped = word.translate(_SHORT_CODE_CONFUSIONS)
+        if swapped != word and swapped in _short_codes():
+            return swapped, True
     if any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word):
         lettered = word.translate(_LETTERS_FOR_DIGITS)
         if lettered in _short_codes():
             return lettered, True
     if len(word) >= 4 and word.isalpha():
-        best = process.extractOne(word, _vocabulary_words(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        # One letter wrong in a four-letter word ("PROG") scores 75.
+        cutoff = FOUR_LETTER_CUTOFF if len(word) == 4 else FUZZY_CUTOFF
+        best = process.extractOne(word, _vocabulary_words(), scorer=fuzz.ratio, score_cutoff=cutoff)
         if best is not None:
             return best[0], True
     return word, False
@@ -205,7 +224,10 @@ def compose(tokens: list[DispositionToken], *, level: str | None = None, cca_cou
             order, order_kind, sentence, later, ended_by, terminal = token, code, None, None, None, None
         elif code == "CONVICTED":
             if order is None:
-                finding, sentence, terminal = finding or token, token, None
+                # "CCDOC 180 DAYS CTDS": the credit against a jail term is no second sentence.
+                if sentence is None or sentence.entry_index != token.entry_index or terminal is not None:
+                    sentence = token
+                finding, terminal = finding or token, None
             elif later in (VIOLATION, "revoked"):
                 # A new sentence after a violation is the judgment that ends the order.
                 sentence, later = token, "revoked"

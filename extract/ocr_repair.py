@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from itertools import combinations
 
-# Letters OCR reads in place of digits (0/O, 1/l/I, 5/S, 8/B, 2/Z).
-DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "i": "1",
+# Letters OCR reads in place of digits (0/O/Q, 1/l/I, 5/S, 8/B, 2/Z).
+DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "Q": "0", "l": "1", "I": "1", "i": "1",
                                   "|": "1", "!": "1", "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2"})
-_LOOKALIKE_CHARS = "OolIi|!SsBZz"
+_LOOKALIKE_CHARS = "OoQlIi|!SsBZz"
 # A run of digits and look-alike letters; repaired only when it holds a real digit, so words
 # ("ILCS", "SEC") and lone subsection letters ("(b)", "-B") are left alone.
 _NUMERIC_RUN = re.compile(rf"[0-9{re.escape(_LOOKALIKE_CHARS)}]*[0-9][0-9{re.escape(_LOOKALIKE_CHARS)}]*")
@@ -33,3 +34,21 @@ def repair_digits(text: str) -> tuple[str, bool]:
 
 def clean_spaces(text: str) -> str:
     return " ".join(text.split())
+
+
+# Dot-matrix printers print a dotted zero, which Tesseract reads as 6, 8 or 9 (and "$" for a
+# worn one): a number that cannot be right is read again with some of them as zeros.
+_DOTTED_ZERO_READINGS = "689$"
+
+
+def zero_variants(text: str, *, max_changes: int = 3) -> list[str]:
+    """`text` with up to `max_changes` of its 6, 8, 9 or $ read as 0, fewest changes first."""
+    positions = [i for i, ch in enumerate(text) if ch in _DOTTED_ZERO_READINGS]
+    variants: list[str] = []
+    for changes in range(1, min(max_changes, len(positions)) + 1):
+        for chosen in combinations(positions, changes):
+            chars = list(text)
+            for i in chosen:
+                chars[i] = "0"
+            variants.append("".join(chars))
+    return variants

@@ -10,7 +10,7 @@ from extract.ocr_repair import clean_spaces
 
 # spec §8.4: Class A, B, C misdemeanours; X, 1–4 felonies; "M" murder.
 _CLASS = re.compile(
-    r"\bCL(?:ASS|\.)?\s*(?P<cls>[ABCX1-4Il])\b\.?\s*(?P<level>MISD(?:EMEANOR)?|FEL(?:ONY)?|M|F)?\b", re.IGNORECASE
+    r"\bCL(?:ASS|\.)?\s*(?P<cls>[ABCX1-4Il])(?:\b|(?<=[A-Z])\d\b)\.?\s*(?P<level>MISD(?:EMEANOR)?|FEL(?:ONY)?|M|F)?\b", re.IGNORECASE
 )
 _LEVEL_FIRST = re.compile(r"\b(?P<level>MISD(?:EMEANOR)?|FEL(?:ONY)?)\s*(?:CL(?:ASS|\.)?\s*)?(?P<cls>[ABCX1-4])\b", re.IGNORECASE)
 # OCR reads a printed class digit or letter as one of these.

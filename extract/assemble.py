@@ -1,0 +1,681 @@
+"""From analysed pages to cases: which lines belong to which case, count and docket entry.
+
+Dockets come in four shapes (spec §11 and the clerk's forms): a typed half-sheet (caption,
+counts, dated entries), a computer disposition printout (a charges table), one case typed over
+two pages, and a rap sheet listing several cases of one person. A case starts at its case
+number; a page whose case number repeats the previous one, or that says "PAGE 2 OF 2", carries
+on the same case. Every value keeps the OCR words it was read from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Span
+
+from extract import components as c
+from extract.amounts import check_amount, implied_brackets, normalize_amount
+from extract.citations import normalize_citation
+from extract.dates import parse_docket_date
+from extract.dispositions import DispositionReading, DispositionToken, compose, entry_words, find_tokens
+from extract.layout import Line
+from extract.names import normalize_name
+from extract.normalized import Normalized
+from extract.offense_class import normalize_enhancements, normalize_offense_class
+from extract.ocr_repair import repair_digits, zero_variants
+from models.pages import OcrWord
+
+_COUNT_REF = re.compile(r"\b(?:CT|COUNT)S?\.?\s*#?\s*([0-9OolI]{1,2})\b")
+_ALL_COUNTS = re.compile(r"\bALL\s+(?:CTS?|COUNTS)\b")
+_CLAUSE_END = re.compile(r"\.\s")
+_SAME_CASE_RATIO = 85.0
+_CONTINUATION_INDENT_CELLS = 3.0
+
+
+@dataclass
+class Value:
+    """One extracted value with the OCR words it came from and how it was read."""
+
+    value: Any
+    normalized: Normalized | None
+    words: tuple[OcrWord, ...]
+    page: int
+    extractor: str
+    text: str | None = None
+    flags: tuple[str, ...] = ()
+
+    @property
+    def ocr_confidences(self) -> list[float]:
+        return [w.confidence for w in self.words]
+
+
+@dataclass
+class Entry:
+    """A dated docket entry, with the words of every line it runs over."""
+
+    date: Value | None
+    text: str
+    words: tuple[OcrWord, ...]
+    page: int
+
+
+@dataclass
+class CountDraft:
+    number: int
+    page: int
+    words: list[OcrWord] = field(default_factory=list)
+    description: list[OcrWord] = field(default_factory=list)
+    citation: list[OcrWord] = field(default_factory=list)
+    offense_class: list[OcrWord] = field(default_factory=list)
+    amount: list[OcrWord] = field(default_factory=list)
+    enhancement: list[OcrWord] = field(default_factory=list)
+    offense_date: Value | None = None
+
+
+@dataclass
+class CaseDraft:
+    """What has been read of one case so far; `values` maps records.md paths to values."""
+
+    pages: list[int] = field(default_factory=list)
+    values: dict[str, Value] = field(default_factory=dict)
+    counts: list[CountDraft] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+
+    @property
+    def case_number(self) -> str | None:
+        value = self.values.get("case_number")
+        return value.value if value else None
+
+
+@dataclass
+class ExtractedCount:
+    number: int
+    values: dict[str, Value]
+
+
+@dataclass
+class ExtractedCase:
+    """A case as extracted: case-level values and one value map per count, paths as in records.md."""
+
+    pages: list[int]
+    values: dict[str, Value]
+    counts: list[ExtractedCount]
+
+
+def _text(words: list[OcrWord] | tuple[OcrWord, ...]) -> str:
+    return " ".join(w.text for w in words)
+
+
+def _line_spans(doc: Doc, key: str) -> dict[int, list[Span]]:
+    sentence_of = {sent.start: i for i, sent in enumerate(doc.sents)}
+    starts = sorted(sentence_of)
+    by_line: dict[int, list[Span]] = {}
+    for span in doc.spans.get(key, []):
+        line = max(i for s, i in sentence_of.items() if s <= span.start) if starts else 0
+        by_line.setdefault(line, []).append(span)
+    return by_line
+
+
+@dataclass
+class PageView:
+    """A page's lines with the pipeline's spans looked up by line."""
+
+    page: int
+    lines: list[Line]
+    doc: Doc
+    labels: dict[int, list[Span]]
+    dates: dict[int, list[Span]]
+    case_numbers: dict[int, list[Span]]
+
+    @classmethod
+    def of(cls, doc: Doc, lines: list[Line]) -> PageView:
+        return cls(doc._.page, lines, doc, _line_spans(doc, c.LABELS), _line_spans(doc, c.DATES), _line_spans(doc, c.CASE_NUMBERS))
+
+    def label(self, line: int, name: str) -> Span | None:
+        return next((s for s in self.labels.get(line, []) if s.label_ == name), None)
+
+    def has_label(self, line: int, *names: str) -> bool:
+        return any(s.label_ in names for s in self.labels.get(line, []))
+
+    def date_after(self, line: int, label: Span) -> Span | None:
+        return next((d for d in self.dates.get(line, []) if d.start >= label.end), None)
+
+    def line_start(self, line: int) -> int:
+        return list(self.doc.sents)[line].start
+
+
+def _value_from_span(span: Span, page: int, extractor: str, value: Any = None) -> Value:
+    normalized = span._.normalized
+    return Value(
+        value if value is not None else (normalized.value if normalized else span.text),
+        normalized,
+        tuple(t._.ocr for t in span),
+        page,
+        extractor,
+        span.text,
+    )
+
+
+def _words_value(words: list[OcrWord] | tuple[OcrWord, ...], normalized: Normalized, page: int, extractor: str) -> Value:
+    return Value(normalized.value, normalized, tuple(words), page, extractor, _text(words))
+
+
+# --- splitting pages into cases -------------------------------------------------------------
+
+
+def _case_header(view: PageView, line: int) -> Span | None:
+    spans = view.case_numbers.get(line, [])
+    return spans[0] if spans else None
+
+
+def _is_continuation_page(view: PageView) -> bool:
+    for line in range(min(4, len(view.lines))):
+        label = view.label(line, "PAGE_OF")
+        if label is not None:
+            numbers = re.findall(r"[0-9OolI]+", label.text)
+            if numbers and repair_digits(numbers[0])[0] not in ("1",):
+                return True
+    return False
+
+
+def split_cases(views: list[PageView]) -> tuple[list[tuple[CaseDraft, list[tuple[PageView, int]]]], dict[int, list[int]]]:
+    """Group the lines of a document into cases.
+
+    Returns (case, its (page, line) list) pairs in reading order, and for each page the lines
+    before its first case header (page headers: the court, a rap sheet's name and birth date).
+    """
+    cases: list[tuple[CaseDraft, list[tuple[PageView, int]]]] = []
+    preamble: dict[int, list[int]] = {}
+    for view in views:
+        continuation = _is_continuation_page(view)
+        current = cases[-1] if cases and continuation else None
+        for line in range(len(view.lines)):
+            header = _case_header(view, line)
+            if header is not None:
+                number = header._.normalized.value
+                previous = cases[-1][0].case_number if cases else None
+                same = previous is not None and (number == previous or fuzz.ratio(number, previous) >= _SAME_CASE_RATIO)
+                if (continuation or same) and cases and current is cases[-1]:
+                    pass
+                elif same and cases and view.page not in cases[-1][0].pages:
+                    current = cases[-1]
+                else:
+                    draft = CaseDraft()
+                    draft.values["case_number"] = _value_from_span(header, view.page, "court.case_number.v1")
+                    current = (draft, [])
+                    cases.append(current)
+            if current is None:
+                preamble.setdefault(view.page, []).append(line)
+                continue
+            if view.page not in current[0].pages:
+                current[0].pages.append(view.page)
+            current[1].append((view, line))
+    if not cases and any(view.lines for view in views):
+        # No case number could be read: the document is still one case, read without it.
+        draft = CaseDraft(pages=[v.page for v in views])
+        cases.append((draft, [(v, i) for v in views for i in range(len(v.lines))]))
+        preamble = {}
+    return cases, preamble
+
+
+# --- case-level values ----------------------------------------------------------------------
+
+_NAME_FIELD = re.compile(r"^[A-Z0-9'\-]+(?:\s[A-Z0-9'\-]+)*\s?,\s?[A-Z0-9][A-Z0-9'\-.]*(?:\s[A-Z0-9][A-Z0-9'\-.]*)*$")
+
+
+def _name_from_words(words: list[OcrWord], page: int, extractor: str) -> Value | None:
+    words = [w for w in words if any(ch.isalnum() for ch in w.text)]
+    if not words:
+        return None
+    parsed = normalize_name(_text(words))
+    return _words_value(words, parsed, page, extractor) if parsed.ok else None
+
+
+def _words_after(view: PageView, line: int, label: Span) -> list[OcrWord]:
+    """The words of the label's field that follow the label."""
+    field_index = label[-1]._.field
+    sent = list(view.doc.sents)[line]
+    return [t._.ocr for t in sent if t.i >= label.end and t._.field == field_index]
+
+
+def read_case_values(draft: CaseDraft, lines: list[tuple[PageView, int]], header_lines: list[tuple[PageView, int]]) -> None:
+    """Defendant, birth date, arrest and offense dates and court of one case."""
+    values = draft.values
+    for view, line in header_lines + lines:
+        page = view.page
+        dob = view.label(line, "DOB")
+        if dob is not None and "defendant.date_of_birth" not in values:
+            date = view.date_after(line, dob)
+            if date is not None:
+                values["defendant.date_of_birth"] = _value_from_span(date, page, "court.dates.v1")
+            # Half-sheet captions type the name and the birth date on one line.
+            name_field = view.lines[line].fields[0]
+            if (
+                "defendant.name" not in values
+                and not view.has_label(line, "DEFENDANT")
+                and dob[0]._.ocr not in name_field.words
+                and _NAME_FIELD.match(name_field.text.upper())
+            ):
+                name = _name_from_words(list(name_field.words), page, "court.defendant.v1")
+                if name is not None:
+                    values["defendant.name"] = name
+        for label_name in ("DEFENDANT", "PEOPLE_V"):
+            label = view.label(line, label_name)
+            if label is not None and "defendant.name" not in values:
+                name = _name_from_words(_words_after(view, line, label), page, "court.defendant.v1")
+                if name is not None:
+                    values["defendant.name"] = name
+        versus = view.label(line, "VERSUS")
+        if versus is not None and "defendant.name" not in values and line + 1 < len(view.lines):
+            following = view.lines[line + 1].fields[0]
+            if _NAME_FIELD.match(following.text.upper()):
+                name = _name_from_words(list(following.words), page, "court.defendant.v1")
+                if name is not None:
+                    values["defendant.name"] = name
+        arrest = view.label(line, "ARREST_DATE")
+        if arrest is not None and "arrest_date" not in values:
+            date = view.date_after(line, arrest)
+            if date is not None:
+                values["arrest_date"] = _value_from_span(date, page, "court.dates.v1")
+        offense = view.label(line, "OFFENSE_DATE")
+        if offense is not None and "offense_date" not in values:
+            date = view.date_after(line, offense)
+            if date is not None:
+                values["offense_date"] = _value_from_span(date, page, "court.dates.v1")
+        branch = view.label(line, "BRANCH")
+        if branch is not None and "court" not in values:
+            values["court"] = Value(
+                " ".join(repair_digits(t.text)[0] if i else t.text.upper() for i, t in enumerate(branch)),
+                Normalized(branch.text, 1.0, "exact"),
+                tuple(t._.ocr for t in branch),
+                page,
+                "court.labels.v1",
+                branch.text,
+            )
+
+
+def _case_number_year(value: Value | None) -> int | None:
+    """The filing year a normalized case number starts with (spec §11: an upper bound on arrest)."""
+    if value is None or value.normalized is None or value.normalized.confidence < 1.0:
+        return None
+    match = re.match(r"^(\d{4})(?=[A-Z])|^(\d{2})(?=[A-Z]|\d{9}$)", value.value or "")
+    if not match:
+        return None
+    year = int(match.group(1) or match.group(2))
+    return year if year > 1900 else 1900 + year
+
+
+def refit_date(value: Value, *, earliest: dt.date | None = None, latest: dt.date | None = None) -> Value:
+    """A date outside what the docket allows, read again with dotted zeros (6, 8, 9 as 0).
+
+    An arrest after the case was filed, or a birth ten years before the arrest, is a misreading;
+    the reading that fits is kept, flagged, and calibrates lower.
+    """
+    day = value.value
+
+    def fits(candidate: dt.date) -> bool:
+        return (earliest is None or candidate >= earliest) and (latest is None or candidate <= latest)
+
+    if day is None or fits(day) or not value.text:
+        return value
+    for variant in zero_variants(value.text, max_changes=2):
+        parsed = parse_docket_date(variant)
+        if parsed.ok and fits(parsed.value):
+            return Value(parsed.value, parsed, value.words, value.page, value.extractor, value.text, value.flags + ("date_refit",))
+    return Value(day, value.normalized, value.words, value.page, value.extractor, value.text, value.flags + ("date_out_of_order",))
+
+
+def apply_date_order(draft: CaseDraft) -> None:
+    """Birth before arrest before filing year before every entry (spec §11; docket chronology)."""
+    values = draft.values
+    year = _case_number_year(values.get("case_number"))
+    arrest = values.get("arrest_date")
+    if arrest is not None and year is not None:
+        arrest = values["arrest_date"] = refit_date(arrest, latest=dt.date(year, 12, 31))
+    dob = values.get("defendant.date_of_birth")
+    if dob is not None and arrest is not None and arrest.value is not None:
+        values["defendant.date_of_birth"] = refit_date(dob, latest=arrest.value - dt.timedelta(days=365 * 10))
+    if arrest is not None and arrest.value is not None:
+        for entry in draft.entries:
+            if entry.date is not None:
+                entry.date = refit_date(entry.date, earliest=arrest.value)
+
+
+# --- counts ---------------------------------------------------------------------------------
+
+
+def _field_kind(text: str) -> str:
+    upper = text.upper()
+    if re.match(r"^(?:CL|CLASS|CL\.)\b", upper):
+        return "class"
+    if normalize_enhancements(upper).value:
+        return "enhancement"
+    if re.match(r"^(?:STATUTE:?)", upper) or c._CITATION_HINT.search(upper) or re.search(r"\bORD\b|VILL", upper):
+        parsed = normalize_citation(text)
+        if parsed.ok or parsed.reason in ("ordinance", "unknown_statute") or c._CITATION_HINT.search(upper):
+            return "citation"
+    amount = normalize_amount(text)
+    if amount.ok and re.match(r"^(?:APPROX|APX|ABOUT|~|\+|NET|GROSS|[<>]|\d|[OolI]\d|\.\d)", upper):
+        return "amount"
+    if amount.detail is not None and amount.detail.plant_count and re.match(r"^\d", upper):
+        return "amount"
+    return "description"
+
+
+def _assign_fields(draft: CountDraft, fields: list[list[OcrWord]]) -> None:
+    for words in fields:
+        if not words:
+            continue
+        kind = _field_kind(_text(words))
+        target = getattr(draft, "offense_class" if kind == "class" else kind)
+        if kind == "description" and draft.description and (draft.citation or draft.amount or draft.offense_class):
+            # Text after the citation or amount is a remark, not more of the description.
+            continue
+        target.extend(words)
+
+
+def _count_number(text: str) -> int | None:
+    digits = repair_digits(text)[0]
+    return int(digits) if digits.isdigit() and 0 < int(digits) < 100 else None
+
+
+def _printout_columns(view: PageView, line: int) -> list[tuple[str, int]]:
+    """(column name, left pixel) of the printout's charges table header."""
+    columns = []
+    for word in view.lines[line].words:
+        name = word.text.upper().strip(":")
+        if name in ("CT", "DESCRIPTION", "CLASS", "AMOUNT", "OFF"):
+            columns.append((name, word.left))
+    return columns
+
+
+def _column_of(word: OcrWord, columns: list[tuple[str, int]], cell: float) -> str:
+    name = columns[0][0]
+    for column, left in columns:
+        if word.left + cell >= left:
+            name = column
+    return name
+
+
+def read_counts(draft: CaseDraft, lines: list[tuple[PageView, int]]) -> None:
+    """The counts of a case: "CT n" lines with their continuation lines, or printout rows."""
+    current: CountDraft | None = None
+    columns: list[tuple[str, int]] = []
+    for view, line in lines:
+        printed = view.lines[line]
+        if view.has_label(line, "CHARGES_HEADER") and "DESCRIPTION" in printed.text.upper().replace(" ", ""):
+            columns = _printout_columns(view, line)
+            current = None
+            continue
+        label = view.label(line, "COUNT")
+        if label is not None and label.start == view.line_start(line):
+            number = _count_number(label[-1].text)
+            if number is None:
+                current = None
+                continue
+            current = CountDraft(number, view.page, list(printed.words))
+            draft.counts.append(current)
+            rest = [t._.ocr for t in list(view.doc.sents)[line] if t.i >= label.end]
+            fields: list[list[OcrWord]] = []
+            for f in printed.fields:
+                kept = [w for w in f.words if w in rest]
+                if kept:
+                    fields.append(kept)
+            _assign_fields(current, fields)
+            continue
+        if columns and printed.fields and _count_number(printed.words[0].text) is not None and printed.indent_cells < 2:
+            current = CountDraft(_count_number(printed.words[0].text) or 0, view.page, list(printed.words))
+            draft.counts.append(current)
+            cell = max(1.0, printed.words[0].width / max(1, len(printed.words[0].text)))
+            by_column: dict[str, list[OcrWord]] = {}
+            for word in printed.words[1:]:
+                by_column.setdefault(_column_of(word, columns, cell), []).append(word)
+            current.description.extend(by_column.get("DESCRIPTION", []) + by_column.get("CT", []))
+            current.offense_class.extend(by_column.get("CLASS", []))
+            current.amount.extend(by_column.get("AMOUNT", []))
+            off = by_column.get("OFF", [])
+            if off:
+                parsed = parse_docket_date(_text(off))
+                if parsed.ok:
+                    current.offense_date = _words_value(off, parsed, view.page, "court.dates.v1")
+            continue
+        if current is not None and printed.indent_cells >= _CONTINUATION_INDENT_CELLS and not view.dates.get(line):
+            current.words.extend(printed.words)
+            statute = view.label(line, "STATUTE")
+            if statute is not None:
+                current.citation.extend(w for w in printed.words if w not in [t._.ocr for t in statute])
+                continue
+            _assign_fields(current, [list(f.words) for f in printed.fields])
+            continue
+        current = None
+
+
+def finish_count(count: CountDraft, case_values: dict[str, Value]) -> ExtractedCount:
+    """Normalize the printed pieces of a count into records.md values (with provenance)."""
+    values: dict[str, Value] = {}
+    page = count.page
+    description = _text(count.description) or None
+    if description:
+        values["description"] = Value(description, Normalized(description, 1.0, "exact"), tuple(count.description), page, "court.count.v1", description)
+    citation_text = _text(count.citation) or None
+    parsed_citation = normalize_citation(citation_text, charge_text=description)
+    words = tuple(count.citation or count.description)
+    values["statute"] = Value(parsed_citation.value, parsed_citation, words, page, "court.citation.v1", citation_text)
+    if count.offense_class:
+        parsed = normalize_offense_class(_text(count.offense_class))
+        if parsed.ok:
+            values["offense_class"] = _words_value(count.offense_class, parsed, page, "court.offense_class.v1")
+    offense_date = count.offense_date or case_values.get("offense_date")
+    if offense_date is not None:
+        values["offense_date"] = offense_date
+    if count.amount:
+        parsed = normalize_amount(_text(count.amount))
+        if parsed.detail is not None and parsed.detail.plant_count:
+            values["plant_count"] = Value(parsed.detail.plant_count, parsed, tuple(count.amount), page, "court.amount.v1", _text(count.amount))
+        elif parsed.ok:
+            amount = _words_value(count.amount, parsed, page, "court.amount.v1")
+            offense_class = values.get("offense_class")
+            when = offense_date.value if offense_date else None
+            statute_value, class_value = parsed_citation.value, offense_class.value if offense_class else None
+            conflict = check_amount(parsed.value, statute_value, class_value, when)
+            if conflict:
+                # "6.4 G" on a 4(a) count is likely "0.4 G" with a dotted zero: read it again.
+                refit = next(
+                    (
+                        candidate
+                        for candidate in map(normalize_amount, zero_variants(_text(count.amount), max_changes=1))
+                        if candidate.ok and check_amount(candidate.value, statute_value, class_value, when) is None
+                    ),
+                    None,
+                )
+                if refit is not None:
+                    amount = Value(refit.value, refit, tuple(count.amount), page, "court.amount.v1", _text(count.amount), ("amount_refit",))
+                else:
+                    amount.flags += (conflict,)
+            elif implied_brackets(parsed_citation.value, offense_class.value if offense_class else None, when):
+                amount.flags += ("amount_agrees_with_statute",)
+            values["amount_grams"] = amount
+            if parsed.detail.basis:
+                values["weight_basis"] = Value(parsed.detail.basis, parsed, tuple(count.amount), page, "court.amount.v1", _text(count.amount))
+    enhancements = normalize_enhancements(_text(count.enhancement) or description)
+    if enhancements.value:
+        values["enhancements"] = Value(enhancements.value, enhancements, tuple(count.enhancement or count.description), page, "court.count.v1", _text(count.enhancement))
+    return ExtractedCount(count.number, values)
+
+
+# --- docket entries and dispositions ----------------------------------------------------------
+
+
+def read_entries(draft: CaseDraft, lines: list[tuple[PageView, int]]) -> None:
+    """Dated docket entries: a line that starts with a date (after "DISP" on a rap sheet), and
+    the wrapped lines under it. A judge's name typed in its own column is left out."""
+    current: Entry | None = None
+    for view, line in lines:
+        printed = view.lines[line]
+        sent = list(view.doc.sents)[line]
+        dates = view.dates.get(line, [])
+        disp = view.label(line, "DISP")
+        first = dates[0] if dates else None
+        starts_with_date = first is not None and (first.start == sent.start or (disp is not None and first.start == disp.end))
+        if starts_with_date and not view.has_label(line, "DOB", "ARREST_DATE", "OFFENSE_DATE", "CASE_NO", "COUNT"):
+            rest = [t._.ocr for t in sent if t.i >= first.end]
+            rest = _drop_judge(rest, printed)
+            current = Entry(_value_from_span(first, view.page, "court.dates.v1"), _text(rest), tuple(rest), view.page)
+            draft.entries.append(current)
+            continue
+        if current is not None and printed.indent_cells >= _CONTINUATION_INDENT_CELLS and not view.labels.get(line):
+            current.text = f"{current.text} {printed.text}"
+            current.words += printed.words
+            continue
+        current = None
+
+
+def _drop_judge(words: list[OcrWord], line: Line) -> list[OcrWord]:
+    """Leave out a judge's name typed in its own column between the date and the entry."""
+    text_words = [w for w in words if any(ch.isalnum() for ch in w.text)]
+    if len(text_words) < 2:
+        return words
+    field_of = {id(w): i for i, f in enumerate(line.fields) for w in f.words}
+    first = text_words[0]
+    same_field = [w for w in text_words if field_of.get(id(w)) == field_of.get(id(first))]
+    if len(same_field) == 1 and first.text.isalpha() and len(text_words) > 1 and field_of.get(id(text_words[1])) != field_of.get(id(first)):
+        return words[words.index(first) + 1 :]
+    return words
+
+
+@dataclass
+class CountEntry:
+    """The part of one entry that concerns one count (or every count)."""
+
+    entry: Entry
+    text: str
+    all_counts: bool
+
+
+def split_by_count(entries: list[Entry]) -> dict[int | None, list[CountEntry]]:
+    """Entry text per count number ("CT 2 NOLLE"); None holds text naming no count or all counts."""
+    by_count: dict[int | None, list[CountEntry]] = {}
+    for entry in entries:
+        text = entry.text.upper()
+        marks = [(m.start(), _count_number(m.group(1))) for m in _COUNT_REF.finditer(text)]
+        marks += [(m.start(), None) for m in _ALL_COUNTS.finditer(text)]
+        marks.sort(key=lambda item: item[0])
+        if not marks or marks[0][0] > 0:
+            head = text[: marks[0][0]] if marks else text
+            if head.strip():
+                by_count.setdefault(None, []).append(CountEntry(entry, head, True))
+        for i, (start, number) in enumerate(marks):
+            end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
+            piece = text[start:end]
+            by_count.setdefault(number, []).append(CountEntry(entry, piece, number is None))
+    return by_count
+
+
+def read_disposition(pieces: list[CountEntry], *, level: str | None, cca_count: bool) -> tuple[DispositionReading | None, list[CountEntry]]:
+    """The chronology of one count's entry pieces, composed into its disposition (spec §8.3)."""
+    ordered = sorted(pieces, key=lambda p: (p.entry.date.value if p.entry.date else dt.date.min))
+    tokens: list[DispositionToken] = []
+    for index, piece in enumerate(ordered):
+        tokens.extend(find_tokens(piece.text, entry_index=index))
+    return compose(tokens, level=level, cca_count=cca_count), ordered
+
+
+def _clause(text: str, token: DispositionToken) -> str:
+    """The clause of an entry ("FINE $100 + COSTS") that holds a token."""
+    words = entry_words(text)
+    target = " ".join(words[token.start : token.end])
+    for clause in _CLAUSE_END.split(text.upper()):
+        if target and target in " ".join(entry_words(clause)):
+            cleaned = re.sub(r"^\s*(?:CTS?|COUNTS?)\s*\d+\s*", "", clause.strip().rstrip("."))
+            return cleaned.strip()
+    return target
+
+
+def disposition_values(reading: DispositionReading | None, pieces: list[CountEntry], page_fallback: int) -> dict[str, Value]:
+    if reading is None:
+        normalized = Normalized("UNKNOWN", 0.0, "unparsed")
+        words = tuple(w for p in pieces for w in p.entry.words)
+        page = pieces[-1].entry.page if pieces else page_fallback
+        return {"disposition": Value("UNKNOWN", normalized, words, page, "court.disposition.v1", None)}
+    fuzzy = any(t.fuzzy for t in reading.tokens)
+    unsure = {"R_SENTENCE_MISSING", "R_SUPERVISION_OUTCOME_UNCLEAR"} & set(reading.notes)
+    score = 0.5 if unsure else 0.8 if fuzzy else 1.0
+    normalized = Normalized(reading.disposition, score, "ocr_repaired" if fuzzy else "exact", reading.notes, reading)
+    deciding = [pieces[t.entry_index] for t in reading.decided_by if t.entry_index < len(pieces)]
+    last = deciding[-1] if deciding else pieces[-1]
+    words = tuple(w for p in deciding for w in p.entry.words) or last.entry.words
+    values = {
+        "disposition": Value(reading.disposition, normalized, words, last.entry.page, "court.disposition.v1", reading.text),
+    }
+    if last.entry.date is not None:
+        date = last.entry.date
+        values["disposition_date"] = Value(date.value, date.normalized, date.words, date.page, date.extractor, date.text)
+    if reading.sentence_kind:
+        values["sentence_kind"] = Value(reading.sentence_kind, normalized, words, last.entry.page, "court.disposition.v1", reading.text)
+    if reading.sentence is not None and reading.sentence.entry_index < len(pieces):
+        piece = pieces[reading.sentence.entry_index]
+        sentence_text = _clause(piece.text, reading.sentence)
+        values["sentence_text"] = Value(sentence_text, normalized, piece.entry.words, piece.entry.page, "court.disposition.v1", sentence_text)
+    return values
+
+
+def _count_level(values: dict[str, Value]) -> str | None:
+    offense_class = values.get("offense_class")
+    if offense_class is not None and offense_class.normalized is not None:
+        return offense_class.normalized.detail
+    statute = values.get("statute")
+    brackets_level = None
+    if statute is not None and statute.value:
+        from extract.vocabulary import statute_table
+
+        entry = statute_table()["statutes"].get(statute.value)
+        if entry and entry.get("versions"):
+            brackets_level = entry["versions"][0].get("level")
+    return brackets_level
+
+
+def assemble(draft: CaseDraft) -> ExtractedCase:
+    """Normalize a case's counts and compose each count's disposition from the entries."""
+    counts = [finish_count(count, draft.values) for count in draft.counts]
+    by_count = split_by_count(draft.entries)
+    shared = by_count.get(None, [])
+    readings: dict[int, tuple[DispositionReading | None, list[CountEntry]]] = {}
+    for count in counts:
+        statute = count.values["statute"].value
+        cca = bool(statute and statute.startswith("720 ILCS 550/"))
+        pieces = shared + by_count.get(count.number, [])
+        readings[count.number] = read_disposition(pieces, level=_count_level(count.values), cca_count=cca)
+    decided = [n for n, (reading, _) in readings.items() if reading is not None]
+    fallback_page = draft.pages[-1] if draft.pages else 1
+    for count in counts:
+        reading, pieces = readings[count.number]
+        flags: tuple[str, ...] = ()
+        if reading is None and decided:
+            # A count no entry names shares the disposition of the case's first decided count.
+            reading, pieces = readings[decided[0]]
+            flags = ("disposition_inherited",)
+        values = disposition_values(reading, pieces, fallback_page)
+        for value in values.values():
+            value.flags += flags
+        count.values.update(values)
+    case_values = {k: v for k, v in draft.values.items() if k != "offense_date"}
+    return ExtractedCase(draft.pages, case_values, counts)
+
+
+def extract_cases(views: list[PageView]) -> list[ExtractedCase]:
+    """Every case of a document's analysed pages, in reading order."""
+    groups, preamble = split_cases(views)
+    by_page = {view.page: view for view in views}
+    cases = []
+    for draft, lines in groups:
+        header = [(by_page[page], line) for page in draft.pages[:1] for line in preamble.get(page, [])]
+        read_case_values(draft, lines, header)
+        read_counts(draft, lines)
+        read_entries(draft, lines)
+        apply_date_order(draft)
+        cases.append(assemble(draft))
+    return cases

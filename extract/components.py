@@ -1,0 +1,227 @@
+"""The court components of the extraction pipeline, registered by name and version.
+
+Each component is a factory (`court_citations`) that declares what it reads and assigns, and a
+versioned reader registered in spaCy's `misc` registry (`court.citation.v1`) that config.cfg
+names. Readers work one printed line (a spaCy sentence) at a time and assign spans in
+`doc.spans[key]` with the normalized value in `span._.normalized`. When a reader's logic changes
+it gets a new version (`court.citation.v2`), and every extracted field records the name of the
+reader that produced it, so old results stay explainable.
+"""
+
+from __future__ import annotations
+
+import re
+
+from collections.abc import Callable
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from extract.amounts import AMOUNT, PLANTS, normalize_amount
+from extract.case_numbers import normalize_case_number
+from extract.citations import normalize_citation
+from extract.dates import MONTH_NAME_DATE, NUMERIC_DATE, parse_docket_date
+from extract.offense_class import normalize_offense_class
+from extract.vocabulary import load_patterns
+
+# OCR provenance of every token, and the normalized value of every span.
+Token.set_extension("ocr", default=None, force=True)
+Token.set_extension("field", default=0, force=True)
+Doc.set_extension("page", default=None, force=True)
+Span.set_extension("normalized", default=None, force=True)
+
+LABELS = "labels"
+DATES = "dates"
+CASE_NUMBERS = "case_numbers"
+COUNTS = "counts"
+CITATIONS = "citations"
+AMOUNTS = "amounts"
+CLASSES = "classes"
+
+_CITATION_HINT = re.compile(r"(?i)ILCS|I\.L\.C\.S|\bCH\b|\bCH\.|\bCH\d|\bPAR\b|§|\d{2,3}\s*-\s*\d{1,4}(?:\.0)?\s*/|\d{3}\s+\d{1,4}/|\bCCA\b|CONTROL\s+ACT|\d\s*1/2\s*-\s*7")
+_CLASS_START = re.compile(r"^(?:CL|CLASS|CL\.)\b", re.IGNORECASE)
+_CASE_NUMBER_TAIL = re.compile(r"^[\s:#.]*(?P<number>[0-9OolISB][0-9A-Z\s\-OolISB]{4,22}?)\s*$")
+
+
+def _field_spans(sent: Span) -> list[Span]:
+    """The gap-separated fields of a line as spans."""
+    spans: list[Span] = []
+    start = sent.start
+    for token in sent[1:]:
+        if token._.field != sent.doc[token.i - 1]._.field:
+            spans.append(sent.doc[start : token.i])
+            start = token.i
+    spans.append(sent.doc[start : sent.end])
+    return spans
+
+
+def _char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
+    return doc.char_span(start, end, label=label, alignment_mode="expand")
+
+
+Reader = Callable[[Language], Callable[[Doc], Doc]]
+
+
+@spacy.registry.misc("court.labels.v1")
+def labels_v1(patterns: str = "labels") -> Reader:
+    """Docket labels ("CASE NO.", "DATE OF ARREST", "CT 2") from `extract/patterns/<patterns>.jsonl`."""
+    return lambda nlp: LabelMatcher(nlp, patterns)
+
+
+class LabelMatcher:
+    def __init__(self, nlp: Language, patterns: str):
+        self.matcher = Matcher(nlp.vocab)
+        for row in load_patterns(patterns):
+            self.matcher.add(row["label"], [row["pattern"]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)]
+        doc.spans[LABELS] = sorted(spans, key=lambda s: (s.start, -len(s)))
+        return doc
+
+
+def find_date_spans(doc: Doc) -> Doc:
+    """Every printed date (`07-14-93`, `JUL 14 1993`), with its `datetime.date`."""
+    spans = []
+    for sent in doc.sents:
+        taken: list[tuple[int, int]] = []
+        for pattern in (MONTH_NAME_DATE, NUMERIC_DATE):
+            for match in pattern.finditer(sent.text):
+                if any(s < match.end() and match.start() < e for s, e in taken):
+                    continue
+                parsed = parse_docket_date(match.group(0))
+                span = _char_span(doc, sent.start_char + match.start(), sent.start_char + match.end(), "DATE")
+                if parsed.ok and span is not None:
+                    span._.normalized = parsed
+                    spans.append(span)
+                    taken.append((match.start(), match.end()))
+    doc.spans[DATES] = sorted(spans, key=lambda s: s.start)
+    return doc
+
+
+def find_case_numbers(doc: Doc) -> Doc:
+    """The case number printed in the field after a CASE_NO label, normalized (spec §11)."""
+    spans = []
+    for label in doc.spans.get(LABELS, []):
+        if label.label_ != "CASE_NO":
+            continue
+        field = label[-1]._.field
+        end = label.end
+        while end < len(doc) and doc[end]._.field == field and not doc[end].is_sent_start:
+            end += 1
+        if end == label.end:
+            continue
+        span = Span(doc, label.end, end, label="CASE_NUMBER")
+        parsed = normalize_case_number(span.text)
+        if parsed.ok:
+            span._.normalized = parsed
+            spans.append(span)
+    doc.spans[CASE_NUMBERS] = spans
+    return doc
+
+
+def find_citations(doc: Doc) -> Doc:
+    """Fields that hold a statute citation of any era (spec §9.2), read without the charge text.
+
+    The assembler reads them again with the count's description, which can repair or contradict
+    the citation (spec §9.2).
+    """
+    spans = []
+    for sent in doc.sents:
+        for field in _field_spans(sent):
+            text = field.text
+            if not _CITATION_HINT.search(text):
+                continue
+            start = 0
+            label_text = re.match(r"(?i)^STATUTE:?\s*", text)
+            if label_text:
+                start = label_text.end()
+            span = _char_span(doc, field.start_char + start, field.end_char, "CITATION")
+            if span is not None and len(span):
+                span._.normalized = normalize_citation(span.text)
+                spans.append(span)
+    doc.spans[CITATIONS] = spans
+    return doc
+
+
+def find_amounts(doc: Doc) -> Doc:
+    """Fields that begin with an amount (`12.4 GRMS`, `APPROX 2 LBS`, `NET WT 5 G`, `6 PLANTS`).
+
+    An amount inside a description ("POSS CANNABIS 10-30G") is the charged bracket, not a weight.
+    """
+    spans = []
+    for sent in doc.sents:
+        for field in _field_spans(sent):
+            text = field.text
+            match = AMOUNT.match(text) or re.match(r"(?i)(?:NET|GROSS)\s*WT\.?\s*", text) and AMOUNT.search(text)
+            plants = PLANTS.match(text)
+            if not match and not plants:
+                continue
+            span = Span(doc, field.start, field.end, label="AMOUNT")
+            span._.normalized = normalize_amount(text)
+            spans.append(span)
+    doc.spans[AMOUNTS] = spans
+    return doc
+
+
+def find_offense_classes(doc: Doc) -> Doc:
+    """Fields that print an offense class (`CL A MISD`, `CLASS 4 FELONY`), as §8.4 codes."""
+    spans = []
+    for sent in doc.sents:
+        for field in _field_spans(sent):
+            if not _CLASS_START.match(field.text):
+                continue
+            parsed = normalize_offense_class(field.text)
+            if parsed.ok:
+                span = Span(doc, field.start, field.end, label="CLASS")
+                span._.normalized = parsed
+                spans.append(span)
+    doc.spans[CLASSES] = spans
+    return doc
+
+
+@spacy.registry.misc("court.dates.v1")
+def find_date_spans_v1() -> Reader:
+    return lambda nlp: find_date_spans
+
+
+@spacy.registry.misc("court.case_number.v1")
+def find_case_numbers_v1() -> Reader:
+    return lambda nlp: find_case_numbers
+
+
+@spacy.registry.misc("court.citation.v1")
+def find_citations_v1() -> Reader:
+    return lambda nlp: find_citations
+
+
+@spacy.registry.misc("court.amount.v1")
+def find_amounts_v1() -> Reader:
+    return lambda nlp: find_amounts
+
+
+@spacy.registry.misc("court.offense_class.v1")
+def find_offense_classes_v1() -> Reader:
+    return lambda nlp: find_offense_classes
+
+
+def _factory(name: str, requires: list[str]) -> None:
+    """A pipeline component that runs the versioned reader config.cfg names."""
+
+    def make(nlp: Language, name: str, reader: Reader) -> Callable[[Doc], Doc]:
+        return reader(nlp)
+
+    Language.factory(name, requires=requires, assigns=["doc.spans"], func=make)
+
+
+for _name, _requires in (
+    ("court_labels", ["token.text"]),
+    ("court_dates", ["token.text"]),
+    ("court_case_numbers", ["doc.spans"]),
+    ("court_citations", ["doc.sents"]),
+    ("court_amounts", ["doc.sents"]),
+    ("court_classes", ["doc.sents"]),
+):
+    _factory(_name, _requires)

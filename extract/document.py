@@ -1,0 +1,157 @@
+"""One digitized document in, its cases out: the extract stage for a document, read top to bottom."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from extract.assemble import ExtractedCase, PageView, Value, extract_cases
+from extract.confidence import calibrated, field_kind, raw_score
+from extract.layout import page_lines, union_box
+from extract.pipeline import analyse_page, load_pipeline
+from models.errors import InputError
+from models.pages import PageText
+from models.records import CaseRecord, Charge, Defendant, FieldInfo, SourceDocument, SourcePage
+
+# Bumped whenever extraction logic changes; stored with every case and run.
+EXTRACTOR_VERSION = "extract-1"
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    """How extraction decides what a person must look at.
+
+    Args:
+        review_threshold: a value whose calibrated confidence is below this gets status
+            `needs_review`.
+    """
+
+    review_threshold: float = 0.9
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.review_threshold <= 1.0:
+            raise InputError(f"review_threshold must be within 0..1, got {self.review_threshold}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class DocumentPage:
+    """A digitized page as extraction reads it, with what digitize measured about it."""
+
+    page_number: int
+    text: PageText
+    skew_degrees: float | None = None
+    rotation: int | None = None
+    mean_confidence: float | None = None
+
+
+def case_id_for(document_sha256: str, index: int) -> str:
+    """Stable across re-runs of extraction, so reviewers' corrections stay attached."""
+    return f"c-{document_sha256[:16]}-{index + 1:03d}"
+
+
+def _field_info(path: str, value: Value, *, document_sha256: str, options: ExtractOptions) -> FieldInfo:
+    normalized = value.normalized
+    raw = raw_score(normalized.confidence if normalized else None, value.ocr_confidences, value.flags)
+    confidence = calibrated(field_kind(path), raw)
+    needs_review = confidence < options.review_threshold or any(f.startswith("R_") for f in value.flags)
+    return FieldInfo(
+        confidence=confidence,
+        status="needs_review" if needs_review else "auto",
+        page=value.page,
+        bbox=union_box(value.words) if value.words else None,
+        text=value.text,
+        extractor=value.extractor,
+        document_sha256=document_sha256,
+    )
+
+
+def _charge(number: int, values: dict[str, Value]) -> Charge:
+    def get(name: str) -> Any:
+        value = values.get(name)
+        return value.value if value is not None else None
+
+    def printed(name: str) -> str | None:
+        value = values.get(name)
+        return value.text if value is not None else None
+
+    return Charge(
+        count=number,
+        statute=get("statute"),
+        statute_text=printed("statute"),
+        description=get("description"),
+        offense_class=get("offense_class"),
+        amount_grams=get("amount_grams"),
+        amount_text=printed("amount_grams") or printed("plant_count"),
+        weight_basis=get("weight_basis"),
+        plant_count=get("plant_count"),
+        offense_date=get("offense_date"),
+        disposition=get("disposition"),
+        disposition_text=printed("disposition"),
+        sentence_kind=get("sentence_kind"),
+        sentence_text=get("sentence_text"),
+        disposition_date=get("disposition_date"),
+        enhancements=tuple(get("enhancements") or ()),
+    )
+
+
+# Values kept in the record without a `fields` entry of their own: they restate another value.
+_NO_FIELD = ("sentence_text", "weight_basis")
+
+
+def to_record(case: ExtractedCase, index: int, *, document_sha256: str, file: str, pages: Sequence[DocumentPage], options: ExtractOptions) -> CaseRecord:
+    """A records.md case with one `fields` entry per extracted value."""
+    values = case.values
+    fields: dict[str, FieldInfo] = {}
+    for path, value in values.items():
+        fields[path] = _field_info(path, value, document_sha256=document_sha256, options=options)
+    charges = []
+    for position, count in enumerate(sorted(case.counts, key=lambda c: c.number)):
+        charges.append(_charge(count.number, count.values))
+        for name, value in count.values.items():
+            if name not in _NO_FIELD:
+                path = f"charges.{position}.{name}"
+                fields[path] = _field_info(path, value, document_sha256=document_sha256, options=options)
+    number = values.get("case_number")
+    by_number = {p.page_number: p for p in pages}
+    source_pages = tuple(
+        SourcePage(page=n, skew_degrees=by_number[n].skew_degrees, rotation=by_number[n].rotation, mean_confidence=by_number[n].mean_confidence)
+        for n in case.pages
+        if n in by_number
+    )
+    name = values.get("defendant.name")
+    dob = values.get("defendant.date_of_birth")
+    arrest = values.get("arrest_date")
+    court = values.get("court")
+    return CaseRecord(
+        case_id=case_id_for(document_sha256, index),
+        case_number=number.value if number else None,
+        case_number_text=number.text if number else None,
+        defendant=Defendant(name=name.value if name else None, date_of_birth=dob.value if dob else None),
+        arrest_date=arrest.value if arrest else None,
+        charges=tuple(charges),
+        court=court.value if court else None,
+        source=(SourceDocument(file=file, sha256=document_sha256, pages=source_pages),),
+        fields=fields,
+    )
+
+
+def extract_document(pages: Sequence[DocumentPage], *, document_sha256: str, file: str, options: ExtractOptions | None = None) -> list[CaseRecord]:
+    """Read every case of one digitized document (its pages in order)."""
+    options = options or ExtractOptions()
+    nlp = load_pipeline()
+    views = []
+    for page in sorted(pages, key=lambda p: p.page_number):
+        lines = page_lines(page.text, page=page.page_number)
+        views.append(PageView.of(analyse_page(lines, page=page.page_number, nlp=nlp), lines))
+    cases = [case for case in extract_cases(views) if case.counts or case.values]
+    return [to_record(case, i, document_sha256=document_sha256, file=file, pages=pages, options=options) for i, case in enumerate(cases)]
+
+
+def mean_confidence(text: PageText) -> float | None:
+    confidences = [w.confidence for w in text.words]
+    return round(statistics.fmean(confidences), 4) if confidences else None

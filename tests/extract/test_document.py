@@ -1,0 +1,59 @@
+"""A document's cases: every layout, one case over two pages, several cases on a rap sheet."""
+
+import pytest
+
+from extract.document import extract_document
+from extract.evaluation import compare_records, unprinted_truth
+from tests.extract.conftest import docket_sha, printed_pages
+
+LAYOUT_SEEDS = [(seed, layout) for layout in ("half_sheet", "printout", "multi_page", "rap_sheet") for seed in (21, 22, 23)]
+
+
+def _extract(docket):
+    return extract_document(printed_pages(docket), document_sha256=docket_sha(docket), file="docket.pdf")
+
+
+@pytest.mark.parametrize(("seed", "layout"), LAYOUT_SEEDS, ids=[f"{layout}-{seed}" for seed, layout in LAYOUT_SEEDS])
+def test_every_value_of_a_printed_docket_is_read(docket_of, seed, layout):
+    docket = docket_of(seed, layout)
+    records = _extract(docket)
+    wrong = [r for r in compare_records(docket.truth["cases"], records, ignore=unprinted_truth(docket.truth)) if not r.correct]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("seed", [21, 22, 23])
+def test_a_case_typed_over_two_pages_is_one_case(docket_of, seed):
+    docket = docket_of(seed, "multi_page")
+    records = _extract(docket)
+    assert len(docket.pages) == 2
+    assert len(records) == 1
+    assert [p.page for p in records[0].source[0].pages] == [1, 2]
+    # Charges are on page 1, the disposition on page 2.
+    assert records[0].fields["charges.0.statute"].page == 1
+    assert records[0].fields["charges.0.disposition"].page == 2
+
+
+@pytest.mark.parametrize("seed", [21, 22, 23])
+def test_a_rap_sheet_yields_one_case_per_listed_case(docket_of, seed):
+    docket = docket_of(seed, "rap_sheet")
+    records = _extract(docket)
+    assert len(docket.truth["cases"]) > 1
+    assert [r.case_number for r in records] == [c["case_number"] for c in docket.truth["cases"]]
+    # The sheet prints the person once; every case carries them.
+    assert {r.defendant.name for r in records} == {docket.truth["cases"][0]["defendant"]["name"]}
+
+
+def test_every_value_points_at_its_words_on_the_page(docket_of):
+    docket = docket_of(21, "half_sheet")
+    record = _extract(docket)[0]
+    info = record.fields["case_number"]
+    words = {w["text"]: w["bbox"] for w in docket.truth["pages"][0]["words"]}
+    last_word = record.case_number_text.split()[-1]
+    assert info.bbox[2] == words[last_word][2]
+    assert info.extractor == "court.case_number.v1"
+    assert 0.0 <= info.confidence <= 1.0
+
+
+def test_case_ids_are_stable_across_runs(docket_of):
+    docket = docket_of(22, "rap_sheet")
+    assert [r.case_id for r in _extract(docket)] == [r.case_id for r in _extract(docket)]
