@@ -12,7 +12,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlite_utils import Database
 
@@ -98,9 +98,22 @@ class NoticeBatch:
 
 
 @dataclass(frozen=True)
+class _Decided:
+    """What a list needs of a decision, kept instead of its JSON (traces and all) for a big backlog."""
+
+    needs_review: bool
+    review_reasons: tuple[str, ...]
+    decided_at: str
+    last_correction: str | None
+    auto_expunge_by: dt.date | None
+    # Count number → the wanted relief paths it gets, each with its citation.
+    paths_by_count: dict[int, tuple[tuple[str, str], ...]]
+
+
+@dataclass(frozen=True)
 class _Assessed:
     record: CaseRecord
-    decision: dict | None
+    auto_expunge_by: dt.date | None
     rows: tuple[CountRow, ...]
     withheld_because: str | None
 
@@ -155,29 +168,36 @@ def _auto_expunge_by(decision: dict) -> dt.date | None:
     return dt.date.fromisoformat(deadline) if deadline else None
 
 
-def _count_rows(record: CaseRecord, decision: dict, paths: Sequence[str]) -> tuple[CountRow, ...]:
-    charges = {charge.count: charge for charge in record.charges}
-    rows = []
-    for charge_decision in decision.get("charges", ()):
-        charge = charges.get(charge_decision["count"])
-        if charge is None:
-            continue
-        for path in charge_decision.get("relief_paths", ()):
-            if path in paths:
-                rows.append(
-                    CountRow(
-                        case_id=record.case_id or "",
-                        case_number=record.case_number,
-                        name=record.defendant.name,
-                        count=charge.count,
-                        statute=charge.statute or charge.statute_text,
-                        disposition=charge.disposition or charge.disposition_text,
-                        disposition_date=charge.disposition_date,
-                        relief_path=path,
-                        citation=_citation(charge_decision, path),
-                    )
-                )
-    return tuple(rows)
+def _decided(decision: dict, paths: Sequence[str], decided_at: str, last_correction: str | None) -> _Decided:
+    return _Decided(
+        needs_review=bool(decision.get("needs_review")) or decision.get("outcome") in REVIEW_OUTCOMES,
+        review_reasons=tuple(sorted({str(r) for r in decision.get("review_reasons", ())})),
+        decided_at=decided_at,
+        last_correction=last_correction,
+        auto_expunge_by=_auto_expunge_by(decision),
+        paths_by_count={
+            c["count"]: tuple((p, _citation(c, p)) for p in c.get("relief_paths", ()) if p in paths)
+            for c in decision.get("charges", ())
+        },
+    )
+
+
+def _count_rows(record: CaseRecord, decided: _Decided) -> tuple[CountRow, ...]:
+    return tuple(
+        CountRow(
+            case_id=record.case_id or "",
+            case_number=record.case_number,
+            name=record.defendant.name,
+            count=charge.count,
+            statute=charge.statute or charge.statute_text,
+            disposition=charge.disposition or charge.disposition_text,
+            disposition_date=charge.disposition_date,
+            relief_path=path,
+            citation=citation,
+        )
+        for charge in record.charges
+        for path, citation in decided.paths_by_count.get(charge.count, ())
+    )
 
 
 def _printed_paths(record: CaseRecord, rows: Iterable[CountRow], extra: Sequence[str]) -> set[str]:
@@ -198,19 +218,16 @@ def _assess(
 ) -> list[_Assessed]:
     """Every case that is, or after review could be, on a list, with why it is withheld if it is."""
     scope = {"rule_set": rule_set, "policy": policy}
-    decisions: dict[str, dict] = {}
+    decisions: dict[str, _Decided] = {}
     for row in db.query(
-        "select case_id, decision, needs_review, decided_at,"
+        "select case_id, decision, decided_at,"
         " (select max(at) from corrections c where c.case_id = d.case_id) as last_correction"
         " from decisions d where current = 1 and rule_set = :rule_set and policy = :policy",
         scope,
     ):
         decision = json.loads(row["decision"])
-        wanted = set(decision.get("relief_paths", ())) & set(paths)
-        if wanted or decision.get("outcome") in REVIEW_OUTCOMES:
-            decision["_decided_at"] = row["decided_at"]
-            decision["_last_correction"] = row["last_correction"]
-            decisions[row["case_id"]] = decision
+        if set(decision.get("relief_paths", ())) & set(paths) or decision.get("outcome") in REVIEW_OUTCOMES:
+            decisions[row["case_id"]] = _decided(decision, paths, row["decided_at"], row["last_correction"])
     # A temporary table (private to this connection, never in the file) selects the cases to load.
     with db.conn:
         db.execute("create temp table if not exists filing_candidates (case_id text primary key)")
@@ -233,24 +250,25 @@ def _assess(
         waiting[case_id].add(path)
     assessed = []
     for record in iter_cases(db, where="case_id in (select case_id from temp.filing_candidates)"):
-        decision = decisions.get(record.case_id or "")
-        if decision is None:
-            assessed.append(_Assessed(record, None, (), f"not decided under {rule_set} / {policy}"))
+        decided = decisions.get(record.case_id or "")
+        # The list prints none of the provenance; dropping it keeps a big backlog in memory.
+        slim = replace(record, fields={}, source=())
+        if decided is None:
+            assessed.append(_Assessed(slim, None, (), f"not decided under {rule_set} / {policy}"))
             continue
-        rows = _count_rows(record, decision, paths)
+        rows = _count_rows(record, decided)
         reasons = []
-        if decision.get("needs_review") or decision.get("outcome") in REVIEW_OUTCOMES:
-            codes = sorted({str(r) for r in decision.get("review_reasons", ())})
+        if decided.needs_review:
+            codes = decided.review_reasons
             reasons.append("decision needs review" + (f": {', '.join(codes)}" if codes else ""))
-        last_correction = decision["_last_correction"]
-        if last_correction and _parse_timestamp(last_correction) > _parse_timestamp(decision["_decided_at"]):
+        if decided.last_correction and _parse_timestamp(decided.last_correction) > _parse_timestamp(decided.decided_at):
             reasons.append("corrected after it was decided: evaluate again")
         unreviewed = sorted(waiting.get(record.case_id or "", set()) & _printed_paths(record, rows, extra_printed))
         if unreviewed:
             reasons.append(f"values awaiting review: {', '.join(unreviewed)}")
         if not rows and not reasons:
             reasons.append("no count carries the relief path")
-        assessed.append(_Assessed(record, decision, rows, "; ".join(reasons) or None))
+        assessed.append(_Assessed(slim, decided.auto_expunge_by, rows, "; ".join(reasons) or None))
     return assessed
 
 
@@ -343,7 +361,7 @@ def list_notices(
                 case_number=i.record.case_number,
                 arrest_date=i.record.arrest_date,
                 printed_court=i.record.court,
-                auto_expunge_by=_auto_expunge_by(i.decision) if i.decision else None,
+                auto_expunge_by=i.auto_expunge_by,
                 counts=i.rows,
             )
             for i in sorted(ready, key=lambda i: (_sort_key(i.record.case_number), i.record.case_id or ""))
