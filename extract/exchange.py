@@ -64,6 +64,8 @@ CSV_COLUMNS = (
     *_INFORMATION_COLUMNS,
 )
 LIST_SEPARATOR = ";"
+# Where a CSV charge row came from, so a bad value is reported on its own line.
+_LINE_KEY = "__line__"
 MAX_REPORTED_ERRORS = 50
 
 
@@ -343,7 +345,8 @@ def validate_record(data: Any, where: str, problems: _Problems) -> tuple[CaseRec
         if not isinstance(charge, dict):
             problems.add(where, f"charges.{i}", "must be an object")
             continue
-        filled += _normalize_charge(charge, where, f"charges.{i}.", jurisdiction, problems)
+        charge_where = charge.pop(_LINE_KEY, where)
+        filled += _normalize_charge(charge, charge_where, f"charges.{i}.", jurisdiction, problems)
     data["charges"] = [c for c in charges if isinstance(c, dict)]
     data["case_id"] = data.get("case_id") or _import_case_id(data)
     try:
@@ -382,8 +385,9 @@ def _csv_records(text: str, problems: _Problems) -> list[tuple[str, dict[str, An
                 charge["count"] = int(row["count"])
             except ValueError:
                 problems.add(f"line {line_number}", "count", f"not a whole number: {row['count']!r}")
-            for key in _LIST_KEYS:
-                charge.setdefault(key, [])
+            for list_key in _LIST_KEYS:
+                charge.setdefault(list_key, [])
+            charge[_LINE_KEY] = f"line {line_number}"
             grouped[key][1]["charges"].append(charge)
     return list(grouped.values())
 

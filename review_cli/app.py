@@ -20,6 +20,8 @@ app = typer.Typer(
 # Each module defines `register(app)`; the order here is the order in `--help`.
 COMMAND_MODULES = [
     "review_cli.scan_cmd",
+    "review_cli.extract_cmd",
+    "review_cli.records_cmd",
     "review_cli.review_cmd",
     "review_cli.fixtures_cmd",
     "review_cli.report_cmd",
