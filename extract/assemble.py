@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -198,14 +198,15 @@ def split_cases(views: list[PageView]) -> tuple[list[tuple[CaseDraft, list[tuple
             if header is not None:
                 number = header._.normalized.value
                 previous = cases[-1][0].case_number if cases else None
-                same = previous is not None and (number == previous or fuzz.ratio(number, previous) >= _SAME_CASE_RATIO)
+                same = previous is not None and number is not None and (number == previous or fuzz.ratio(number, previous) >= _SAME_CASE_RATIO)
                 if (continuation or same) and cases and current is cases[-1]:
                     pass
                 elif same and cases and view.page not in cases[-1][0].pages:
                     current = cases[-1]
                 else:
                     draft = CaseDraft()
-                    draft.values["case_number"] = _value_from_span(header, view.page, "court.case_number.v1")
+                    if number is not None:
+                        draft.values["case_number"] = _value_from_span(header, view.page, "court.case_number.v1")
                     current = (draft, [])
                     cases.append(current)
             if current is None:
@@ -225,6 +226,11 @@ def split_cases(views: list[PageView]) -> tuple[list[tuple[CaseDraft, list[tuple
 # --- case-level values ----------------------------------------------------------------------
 
 _NAME_FIELD = re.compile(r"^[A-Z0-9'\-]+(?:\s[A-Z0-9'\-]+)*\s?,\s?[A-Z0-9][A-Z0-9'\-.]*(?:\s[A-Z0-9][A-Z0-9'\-.]*)*$")
+
+
+def _looks_like_name(text: str) -> bool:
+    """`LAST, FIRST M` once OCR specks ("$", "|") are set aside."""
+    return bool(_NAME_FIELD.match(re.sub(r"[^A-Z0-9,'\-. ]", "", text.upper()).strip()))
 
 
 def _name_from_words(words: list[OcrWord], page: int, extractor: str) -> Value | None:
@@ -258,7 +264,7 @@ def read_case_values(draft: CaseDraft, lines: list[tuple[PageView, int]], header
                 "defendant.name" not in values
                 and not view.has_label(line, "DEFENDANT")
                 and dob[0]._.ocr not in name_field.words
-                and _NAME_FIELD.match(name_field.text.upper())
+                and _looks_like_name(name_field.text)
             ):
                 name = _name_from_words(list(name_field.words), page, "court.defendant.v1")
                 if name is not None:
@@ -272,7 +278,7 @@ def read_case_values(draft: CaseDraft, lines: list[tuple[PageView, int]], header
         versus = view.label(line, "VERSUS")
         if versus is not None and "defendant.name" not in values and line + 1 < len(view.lines):
             following = view.lines[line + 1].fields[0]
-            if _NAME_FIELD.match(following.text.upper()):
+            if _looks_like_name(following.text):
                 name = _name_from_words(list(following.words), page, "court.defendant.v1")
                 if name is not None:
                     values["defendant.name"] = name
@@ -454,6 +460,46 @@ def read_counts(draft: CaseDraft, lines: list[tuple[PageView, int]]) -> None:
         current = None
 
 
+# Subsection letters a dot-matrix or worn typewriter face makes hard to tell apart.
+_ROUND_LETTERS = {"a": "ce", "c": "ae", "e": "ac", "b": "dh", "d": "b"}
+# A subsequent offense raises the class of §4(c) and §4(d) by one (spec §7.2).
+_SUBSEQUENT_CLASS = {("4", "c"): "4", ("4", "d"): "3"}
+
+
+def _subsection_class(section: str, subsection: str, when: dt.date | None) -> str | None:
+    from extract.vocabulary import statute_table
+
+    entry = statute_table()["statutes"].get(f"720 ILCS 550/{section}({subsection})")
+    if not entry:
+        return None
+    day = (when or dt.date(1990, 1, 1)).isoformat()
+    for version in entry.get("versions", []):
+        if version["from"] <= day and (version["to"] is None or day <= version["to"]):
+            return version["class"]
+    return None
+
+
+def check_subsection_class(parsed: Normalized, offense_class: str, when: dt.date | None) -> Normalized:
+    """A §4/§5 subsection whose class contradicts the printed class, read again (spec §7.2, §7.3).
+
+    "CLASS A MISD" with "704(a)" (a Class C bracket) is most likely "704(c)" with a round letter
+    misread: the one confusable letter whose class agrees is taken, and flagged. With none, the
+    citation stands, flagged for review.
+    """
+    citation = parsed.detail
+    if citation is None or not citation.is_cca or citation.section not in ("4", "5") or len(citation.subsections) != 1:
+        return parsed
+    section, letter = citation.section, citation.subsections[0]
+    implied = _subsection_class(section, letter, when)
+    if implied is None or implied == offense_class or _SUBSEQUENT_CLASS.get((section, letter)) == offense_class:
+        return parsed
+    fits = [other for other in _ROUND_LETTERS.get(letter, "") if _subsection_class(section, other, when) == offense_class]
+    if len(fits) == 1:
+        repaired = replace(citation, subsections=(fits[0],))
+        return Normalized(repaired.canonical, parsed.confidence * 0.8, "class_repaired", (*parsed.notes, "subsection_refit"), repaired)
+    return Normalized(parsed.value, parsed.confidence * 0.6, parsed.reason, (*parsed.notes, "class_conflict"), citation)
+
+
 def finish_count(count: CountDraft, case_values: dict[str, Value]) -> ExtractedCount:
     """Normalize the printed pieces of a count into records.md values (with provenance)."""
     values: dict[str, Value] = {}
@@ -470,6 +516,12 @@ def finish_count(count: CountDraft, case_values: dict[str, Value]) -> ExtractedC
         if parsed.ok:
             values["offense_class"] = _words_value(count.offense_class, parsed, page, "court.offense_class.v1")
     offense_date = count.offense_date or case_values.get("offense_date")
+    offense_class = values.get("offense_class")
+    if offense_class is not None and parsed_citation.value:
+        checked = check_subsection_class(parsed_citation, offense_class.value, offense_date.value if offense_date else None)
+        if checked is not parsed_citation:
+            parsed_citation = checked
+            values["statute"] = Value(checked.value, checked, words, page, "court.citation.v1", citation_text, checked.notes[-1:])
     if offense_date is not None:
         values["offense_date"] = offense_date
     if count.amount:

@@ -24,6 +24,18 @@ def _pattern_form(text: str) -> str:
     return clean_spaces(text.upper().replace("–", "-").replace("—", "-").translate(_LETTER_LOOKALIKES))
 
 
+_CAPITAL_LOOKALIKES = {"L": "1", "I": "1", "O": "0", "S": "5", "B": "8", "Z": "2", "G": "6"}
+
+
+def _letter_digit_variants(text: str) -> list[str]:
+    """`text` with one capital that OCR may have read for a digit ("76CRL4379") made that digit."""
+    return [
+        text[:i] + _CAPITAL_LOOKALIKES[ch] + text[i + 1 :]
+        for i, ch in enumerate(text)
+        if ch in _CAPITAL_LOOKALIKES and i + 1 < len(text) and text[i + 1].isdigit()
+    ]
+
+
 def normalize_case_number(text: str | None) -> Normalized:
     """Read a printed case number (`93 C 660123`, `98 CR 12345-01`) into `93C660123` form.
 
@@ -33,7 +45,7 @@ def normalize_case_number(text: str | None) -> Normalized:
     raw = _pattern_form(text or "")
     if not raw:
         return Normalized(None, 0.0, n.EMPTY)
-    for candidate, repaired in ((raw, False), (repair_digits(raw)[0], True)):
+    for candidate, repaired in ((raw, False), (repair_digits(raw)[0], True), *((v, True) for v in _letter_digit_variants(raw))):
         if repaired and candidate == raw:
             continue
         for row, pattern in compiled_patterns("case_numbers"):

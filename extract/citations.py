@@ -45,9 +45,15 @@ _CANNABIS_WORDS = re.compile(r"(?i)CANN|MARIJ|MARIH")
 _SUBSECTION = re.compile(r"\(\s*([A-Za-z0-9]{1,4})\s*\)|-([A-Za-z0-9]{1,3})")
 # A subsection whose closing parenthesis OCR lost, right after a matched citation.
 _TRAILING_OPEN_SUBSECTION = re.compile(r"^\s*\(\s*([A-Ga-g])\b")
-# Subsection letters OCR reads as digits: A as 4, B as 8, D as 0.
-_SUBSECTION_DIGITS = {"4": "a", "8": "b", "0": "d"}
-_BRACKETS = str.maketrans({"[": "(", "{": "(", "]": ")", "}": ")"})
+# Subsection letters OCR reads as digits: A as 4, B as 8 or 6, D as 0.
+_SUBSECTION_DIGITS = {"4": "a", "8": "b", "6": "b", "0": "d"}
+_OPENING = re.compile(r"[\[{](?=[A-Za-z0-9]{1,3}\s*[\])}])")
+_CLOSING = re.compile(r"(?<=\([A-Za-z0-9])[\]}]|(?<=\([A-Za-z0-9]{2})[\]}]")
+
+
+def _subsection_brackets(text: str) -> str:
+    """"[a)", "(c]", "{b}": subsection brackets OCR read as square or curly ones."""
+    return _CLOSING.sub(")", _OPENING.sub("(", text))
 
 EXACT_SCORE = 1.0
 REPAIR_SCORE = 0.85
@@ -144,7 +150,11 @@ def known_statutes() -> tuple[str, ...]:
 def _subsections(raw: str) -> tuple[str, ...]:
     subs = []
     for paren, dash in _SUBSECTION.findall(raw or ""):
-        subs.append((paren or dash).lower())
+        sub = (paren or dash).lower()
+        # Statutes letter their subsections singly; "(DB)" is "(D)" with a speck read as a letter.
+        if sub.isalpha() and len(sub) > 1 and sub not in ("ii", "iii", "iv", "vi"):
+            sub = sub[0]
+        subs.append(sub)
     return tuple(subs)
 
 
@@ -229,7 +239,12 @@ def _parse(text: str, cannabis: bool) -> _Parsed | None:
             citation, more = _paragraph_citation(groups["ch"], half, groups["par"], subs, cannabis)
             notes += more
         elif row["id"] == "ilcs":
-            citation = Citation(groups["chapter"], groups["act"], groups["section"], subs, "ilcs")
+            section = groups["section"]
+            base, dash, digit = section.partition("-")
+            if (groups["chapter"], groups["act"]) == CCA and dash and base in ("4", "5") and digit in _SUBSECTION_DIGITS and not subs:
+                # "550/4-6": the subsection letter of "4-B" read as a digit.
+                section, subs, notes = base, (_SUBSECTION_DIGITS[digit],), notes + ("citation_repaired",)
+            citation = Citation(groups["chapter"], groups["act"], section, subs, "ilcs")
         elif row["id"] == "act_name":
             section = groups["section"]
             if re.fullmatch(r"7\d\d(\.\d)?", section):
@@ -296,7 +311,7 @@ def normalize_citation(text: str | None, *, charge_text: str | None = None) -> N
     """
     cannabis = mentions_cannabis(charge_text) or mentions_cannabis(text)
     text_match = classify_charge_text(charge_text) or classify_charge_text(text)
-    raw = clean_spaces((text or "").translate(_BRACKETS))
+    raw = clean_spaces(_subsection_brackets(text or ""))
     if text_match is not None and text_match.act == "ORDINANCE":
         # A village ordinance is no state statute, whatever its text says (spec §10 row 4).
         return Normalized(None, EXACT_SCORE, "ordinance", ("R_ORDINANCE_VIOLATION",))

@@ -114,10 +114,9 @@ def find_case_numbers(doc: Doc) -> Doc:
         if end == label.end:
             continue
         span = Span(doc, label.end, end, label="CASE_NUMBER")
-        parsed = normalize_case_number(span.text)
-        if parsed.ok:
-            span._.normalized = parsed
-            spans.append(span)
+        # Kept even when unreadable: the label still says a new case starts here.
+        span._.normalized = normalize_case_number(span.text)
+        spans.append(span)
     doc.spans[CASE_NUMBERS] = spans
     return doc
 

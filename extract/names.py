@@ -22,6 +22,9 @@ def normalize_name(text: str | None) -> Normalized:
     if not raw:
         return Normalized(None, 0.0, n.EMPTY)
     # A digit inside a word of letters is a misread letter ("PUBL1C").
+    # So is a lone digit after the comma: a middle initial ("KENNETH 5").
+    given = raw.partition(",")
+    raw = given[0] + given[1] + re.sub(r"(?<=\s)\d(?=\s|$)", lambda m: m.group(0).translate(_LETTERS_FOR_DIGITS), given[2])
     lettered = re.sub(r"[A-Z]*\d[A-Z\d]*", lambda m: m.group(0).translate(_LETTERS_FOR_DIGITS) if re.search("[A-Z]", m.group(0)) else m.group(0), raw)
     cleaned = _ALLOWED.sub("", lettered)
     cleaned = re.sub(r"\s*,\s*", ", ", cleaned).strip(" ,.")
