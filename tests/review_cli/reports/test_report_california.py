@@ -95,3 +95,16 @@ def test_california_motion_lists_cite_the_remedy_per_court(california_db, tmp_pa
     assert {r["citation"] for r in rows} == {"HS 11361.8(e)-(f)"}
     assert {r["court"] for r in rows} == {"Dept. 100", "Superior Court, Los Angeles County"}
     assert {r["rule_set"] for r in rows} == {RULE_SET}
+
+
+def test_a_database_decided_under_two_rule_sets_asks_which_one(california_db):
+    db = open_database(california_db)
+    record = load_case(db, "ca-0")
+    save_decision(db, "ca-0", get_rule_set("illinois-crta").decide([record], as_of=AS_OF, policy="statutory", confidence_threshold=THRESHOLD)[0])
+    db.close()
+    result = runner.invoke(app, ["report", "--db", str(california_db)])
+    assert result.exit_code == 2
+    assert "--rule-set" in result.output
+    chosen = runner.invoke(app, ["report", "--db", str(california_db), "--rule-set", RULE_SET, "--as-of", AS_OF.isoformat()])
+    assert chosen.exit_code == 0, chosen.output
+    assert "CA_DISMISS_AND_SEAL" in chosen.stdout
