@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from sqlite_utils import Database
 
+from eligibility.evaluate import DEFAULT_CONFIDENCE_THRESHOLD
 from models.database import open_database
 from models.errors import InputError, ToolMissingError
 from review_cli.exit_codes import ExitCode
@@ -170,7 +171,7 @@ def what_if(
     csv: Annotated[Path | None, typer.Option("--csv", help="Also write the comparison as CSV here.")] = None,
     confidence_threshold: Annotated[
         float, typer.Option("--confidence-threshold", min=0.0, max=1.0, help="Below this a value counts as unsure.")
-    ] = 0.9,
+    ] = DEFAULT_CONFIDENCE_THRESHOLD,
 ) -> None:
     """Decide the same backlog under several policies, in memory, and compare them side by side.
 

@@ -7,6 +7,7 @@ from collections import Counter
 import pytest
 from typer.testing import CliRunner
 
+from eligibility.evaluate import evaluate_database
 from eligibility.registry import get_rule_set
 from models.database import open_database
 from models.records import CaseRecord, Charge, Defendant
@@ -54,11 +55,10 @@ def _records():
 @pytest.fixture
 def california_db(tmp_path):
     db = open_database(tmp_path / "california.db")
-    engine = get_rule_set(RULE_SET)
     for record in _records():
         save_case(db, record, origin="imported")
-        decision = engine.decide([load_case(db, record.case_id)], as_of=AS_OF, policy="statutory", confidence_threshold=THRESHOLD)
-        save_decision(db, record.case_id, decision[0])
+    evaluate_database(db, as_of=AS_OF, rule_set=RULE_SET, confidence_threshold=THRESHOLD)
+    db.close()
     return tmp_path / "california.db"
 
 
