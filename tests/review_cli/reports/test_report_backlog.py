@@ -6,6 +6,7 @@ import os
 import re
 from collections import Counter, defaultdict
 from html.parser import HTMLParser
+from pathlib import Path
 
 from reports_db import AS_OF, CORRECTED_YEAR, RULE_SET
 from typer.testing import CliRunner
@@ -206,8 +207,10 @@ def test_report_refuses_a_missing_database_and_an_unknown_policy(reports_db_path
     assert "lenient" in unknown.output
 
 
-def test_every_analyst_command_has_help_with_an_example():
+def test_every_analyst_command_has_help_with_an_example_and_is_in_the_readme():
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text()
     for command in ("report", "what-if", "motions", "notices", "serve"):
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0
         assert f"Example: cleardocket {command} " in result.output
+        assert re.search(rf"cleardocket {command}\s+--db", readme), command
