@@ -15,11 +15,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import resource
 import tempfile
 import time
 from pathlib import Path
+
+import orjson
 
 from eligibility.evaluate import evaluate_database
 from models.database import open_database
@@ -123,7 +126,10 @@ def generate_cases(db_path: Path, cases: int, *, seed: int = 7, batch: int = 20_
                 "defendant": {"name": name, "date_of_birth": dob.isoformat()},
                 "arrest_date": arrest.isoformat(), "charges": charges,
             }
-            case_rows.append((case_id, "IL-COOK", record["case_number"], key, "digitized", json.dumps(record), "bench", None, "2026-01-01T00:00:00+00:00"))
+            case_rows.append(
+                (case_id, "IL-COOK", record["case_number"], key, "digitized", orjson.dumps(record).decode(), "bench", None,
+                 "2026-01-01T00:00:00+00:00")
+            )
             if rng.random() < 0.03:
                 path = rng.choice(["charges.0.amount_grams", "charges.0.disposition", "charges.0.statute", "arrest_date"])
                 field_rows.append((case_id, path, "null", 0.55, "needs_review", None, None, None, "bench"))
@@ -181,6 +187,13 @@ def _peak_rss_mb() -> tuple[float, float]:
     return own, children
 
 
+def _cpu_seconds() -> tuple[float, float]:
+    """CPU time of this process and of its finished workers: the work done, whatever else runs."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cases", type=int, default=1_000_000, help="how many cases to generate and decide")
@@ -201,12 +214,17 @@ def main() -> None:
         bare_rate = bare / bare_seconds * 60
         print(f"baseline  bare read+write: {bare:,} cases in {bare_seconds:.1f} s = {bare_rate:,.0f} cases/min")
 
+        load_before = os.getloadavg()[0]
+        cpu_before = _cpu_seconds()
         started = time.perf_counter()
         db = open_database(db_path)
         summary = evaluate_database(db, as_of=AS_OF, workers=args.workers)
         db.close()
         seconds = time.perf_counter() - started
+        main_cpu, worker_cpu = (after - before for after, before in zip(_cpu_seconds(), cpu_before))
+        cpu = main_cpu + worker_cpu
         rate = summary.cases / seconds * 60
+        cores = os.cpu_count() or 1
         own, children = _peak_rss_mb()
         print(f"evaluate  decided+saved:   {summary.cases:,} cases in {seconds:.1f} s = {rate:,.0f} cases/min")
         print(f"  outcomes: {', '.join(f'{k} {v:,}' for k, v in sorted(summary.outcomes.items()))}")
@@ -215,6 +233,12 @@ def main() -> None:
         print(f"ratio vs Clear My Record 10k/min: {rate / CLEAR_MY_RECORD_PER_MINUTE:.0f}x")
         print(f"goal 1,000,000 cases/min: {'met' if rate >= 1_000_000 else 'NOT met'} ({rate / 1_000_000:.2f} of goal)")
         print(f"peak RSS: main {own:,.0f} MB, largest worker {children:,.0f} MB")
+        print(
+            f"CPU: {cpu:.1f} s for {summary.cases:,} cases ({cpu / summary.cases * 1e6:.0f} us/case) ="
+            f" {summary.cases / cpu * 60 * cores:,.0f} cases/min if {cores} cores were ours alone"
+            f" (load average before the run {load_before:.1f}, other work shares these cores)"
+        )
+        print(f"  of which reading/writing SQLite in the main process {main_cpu:.1f} s, deciding in workers {worker_cpu:.1f} s")
 
 
 if __name__ == "__main__":

@@ -175,8 +175,10 @@ def _decide_persons(job: _Job, persons: list[list[_Case]]) -> list[_Decided]:
 
 
 def _init_worker() -> None:
-    # Batches hold no reference cycles; collecting rarely keeps the garbage collector out of the way.
-    gc.set_threshold(50_000, 50, 50)
+    # Deciding creates no reference cycles (frozen records, tuples, dicts): reference counting frees
+    # every batch, and the cycle collector would only rescan the rule tables and caches. Peak RSS
+    # is reported by bench/evaluate.py.
+    gc.disable()
 
 
 class _Reader:

@@ -127,10 +127,12 @@ def decide_counts(
             decided again in the same context (the alternatives of one uncertain value).
     """
     charges = record.charges
-    classes = [classify_cocharge(c.statute, c.description, c.offense_class) for c in charges]
-    statuses = [conviction_status(c.disposition, c.sentence_kind) for c in charges]
+    single = len(charges) == 1
+    # A count alone in its case has no co-charges, other convictions or unattached §7 to read.
+    classes = [] if single else [classify_cocharge(c.statute, c.description, c.offense_class) for c in charges]
+    statuses = [] if single else [conviction_status(c.disposition, c.sentence_kind) for c in charges]
     s7_unattached = False
-    for c in charges:
+    for c in () if single else charges:
         if c.statute:
             cited = parse_statute(c.statute)
             if cited is not None and cited.act == "CCA" and cited.section == "7":
@@ -141,7 +143,6 @@ def decide_counts(
         if year is not None:
             latest = dt.date(year, 12, 31)
     counts = []
-    single = len(charges) == 1
     for index, charge in enumerate(charges):
         ctx = CountContext(
             arrest_date=record.arrest_date,

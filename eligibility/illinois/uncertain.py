@@ -183,19 +183,31 @@ def decide_with_uncertainty(
         combos = [zero] + [
             tuple(i if j == k else 0 for j in range(len(paths))) for k, o in enumerate(options) for i in range(1, len(o))
         ]
+    # One uncertain value of a one-count case: once two alternatives disagree and no path is left
+    # that every alternative grants, the value matters and nothing more can be asserted.
+    stop_early = len(paths) == 1 and len(record.charges) == 1
+    base_key = tuple(_relief(c) for c in base.counts)
+    common = set(base.counts[0].relief_paths) if stop_early else set()
+    stopped = False
     worlds: dict[tuple[int, ...], list[CountOutcome]] = {}
+    keys: dict[tuple[int, ...], tuple] = {}
     for combo in combos:
         if not any(combo):
-            worlds[combo] = base.counts
+            worlds[combo], keys[combo] = base.counts, base_key
             continue
         varied = record
         for path, option, index in zip(paths, options, combo):
             if index:
                 varied = with_value(varied, path, option[index])
-        worlds[combo] = decide_counts(
-            varied, as_of=as_of, violence_elsewhere=violence_elsewhere, with_trace=False, memo=memo
-        ).counts
-    keys = {combo: tuple(_relief(c) for c in counts) for combo, counts in worlds.items()}
+        counts = decide_counts(varied, as_of=as_of, violence_elsewhere=violence_elsewhere, with_trace=False, memo=memo).counts
+        worlds[combo], keys[combo] = counts, tuple(_relief(c) for c in counts)
+        if stop_early:
+            common &= set(counts[0].relief_paths)
+            if not common and keys[combo] != base_key:
+                stopped = True
+                break
+    if stopped:
+        return Uncertainty(CaseCounts([_merge_worlds(base.counts[0], [], assert_nothing=True)], base.cocharge_classes), paths)
     mattering = []
     for j, path in enumerate(paths):
         groups: dict[tuple[int, ...], set] = {}
@@ -217,16 +229,20 @@ def decide_with_uncertainty(
 
 
 def _merge_worlds(base: CountOutcome, results: list[CountOutcome], *, assert_nothing: bool) -> CountOutcome:
-    """A count whose result depends on uncertain values: only what every world grants is asserted."""
+    """A count whose result depends on uncertain values: only what every world grants is asserted.
+
+    `results` are the count's outcomes in the alternatives decided; none when enumeration stopped early.
+    """
     asserted = frozenset() if assert_nothing else frozenset.intersection(*(frozenset(c.relief_paths) for c in results))
     if asserted:
         outcome = next(p for p in codes.RELIEF_PATH_ORDER if p in asserted)
     else:
         outcome = codes.MANUAL_REVIEW
-    mcos = {c.mco for c in results}
-    convictions = {c.conviction for c in results}
+    # With no results (enumeration stopped early) MCO and conviction stay unknown.
+    mcos = {c.mco for c in results} or {None}
+    convictions = {c.conviction for c in results} or {None}
     deadlines = {c.expunge_by for c in results}
-    notes = [n for n in base.notes if all(n in c.notes for c in results)]
+    notes = [n for n in base.notes if results and all(n in c.notes for c in results)]
     reasons = list(base.review_reasons)
     if "R_LOW_CONFIDENCE_FIELD" not in reasons:
         reasons.append("R_LOW_CONFIDENCE_FIELD")

@@ -158,18 +158,22 @@ def amount_readings(
 
 def _from_subsection(section, row, klass, subsequent_text, grams, weight_basis, notes) -> AmountResult:
     flags: tuple[str, ...] = ()
+    step, le = "subsection", None
     if grams is not None:
         below = grams <= row.grams_gt
         above = row.grams_le is not None and grams > row.grams_le and weight_basis != "gross"
         if below or above:
             flags = ("R_WEIGHT_CONFLICT",)
-    base = _reading(section, row, subsequent=False, step="subsection")
+        elif weight_basis != "gross":
+            # A written weight inside the subsection's bracket is the amount (§7.6 step 1).
+            step, le = "grams", grams
+    base = _reading(section, row, subsequent=False, step=step, le=le)
     if klass is None or klass == row.offense_class:
         if klass is None and subsequent_text and row.subsequent:
-            return AmountResult((_reading(section, row, subsequent=True, step="subsection"),), None, flags, notes)
+            return AmountResult((_reading(section, row, subsequent=True, step=step, le=le),), None, flags, notes)
         return AmountResult((base,), None, flags, notes)
     if row.subsequent and klass == row.subsequent.offense_class:
-        return AmountResult((_reading(section, row, subsequent=True, step="subsection"),), None, flags, notes)
+        return AmountResult((_reading(section, row, subsequent=True, step=step, le=le),), None, flags, notes)
     if section == "5" and S5_CLASS_STEP_UP.get(base.subsection) == klass:
         school_zone = base._replace(section="5.2", offense_class=klass, level=level_of(klass), i3=False)
         return AmountResult((base, school_zone), "R_S5_CLASS_MISMATCH", flags, notes)
