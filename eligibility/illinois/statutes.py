@@ -264,10 +264,14 @@ def parse_statute(statute: str) -> Statute | None:
     return None
 
 
-# Charge text without a citation, in the spec's match order (yaml `citations.charge_text`).
+# Charge text without a citation, in the spec's match order (yaml `citations.charge_text`), after
+# the CCA offenses the statute table names that are never eligible (trafficking, plants, conspiracy).
 _TEXT_PATTERNS: tuple[tuple[str, str, str | None, re.Pattern[str]], ...] = tuple(
     (name, act, section, re.compile(regex))
     for name, act, section, regex in (
+        ("cannabis_trafficking", CCA, "5.1", r"(?i)\bCANN\w*\b.*\bTRAFFICK|\bTRAFFICK\w*\b.*\bCANN"),
+        ("cannabis_plants", CCA, "8", r"(?i)\bCANN\w*\b.*\bPLANTS?\b"),
+        ("cannabis_conspiracy", CCA, "9", r"(?i)\bCANN\w*\b.*\bCONSP|\bCONSP\w*\b.*\bCANN"),
         ("dui", IVC, "11-501", r"(?i)\bDUI\b|\bD\.U\.I\."),
         ("paraphernalia", DPCA, "3.5", r"(?i)\bPARA(?:PHERNALIA)?\b"),
         (

@@ -58,7 +58,8 @@ DEFAULT_TERM_MONTHS = 24.0
 
 _LATER_TROUBLE = re.compile(r"(?i)\b(?:VOP|VIOL\w*|WARRANT|BFW|PETITION|REVOC\w*|RE-?SENT\w*|JUDG(?:E)?MENT)\b")
 _BOND_FORFEITURE = re.compile(r"(?i)\bBF\b|BOND\s+FORF")
-_REINSTATED = re.compile(r"(?i)REINST|RE-?DOCKET|\bBFW\b|WARRANT|\bREOPEN")
+# Later activity on a stricken case; "leave to reinstate" itself is the SOL entry, not activity.
+_REINSTATED = re.compile(r"(?i)\bREINSTATED\b|MOTION\s+TO\s+REINSTATE|RE-?DOCKET|\bBFW\b|WARRANT|\bREOPEN")
 
 
 class DispositionReading(NamedTuple):

@@ -31,6 +31,8 @@ def _classify(enhancements: tuple[str, ...], description: str | None) -> str | N
             return SECTION_7
     if description and _S7_TEXT.search(description):
         return SECTION_7
+    if description and _SCHOOL.search(description):
+        return SCHOOL_ZONE
     return None
 
 

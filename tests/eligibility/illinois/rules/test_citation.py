@@ -27,11 +27,15 @@ from ..factories import decide_one, make_charge
         (None, None, "AGG BATTERY", ("OTHER", None, None, "text")),
         (None, None, "VILLAGE ORD VIOL - CANNABIS", ("ORDINANCE", None, None, "text")),
         (None, None, "POSS MARIHUANA", ("UNDA", None, None, "text")),
+        (None, None, "CANNABIS TRAFFICKING", ("CCA", "5.1", None, "text")),
+        (None, None, "POSS/CULT CANN PLANTS", ("CCA", "8", None, "text")),
+        (None, None, "CALC CRIM CANN CONSPIRACY", ("CCA", "9", None, "text")),
     ],
     ids=[
         "ilcs-cca", "ilcs-delivery", "trafficking", "icsa-pcs", "dui-with-cannabis-text", "auuw", "federal",
         "text-poss-cann", "text-cannabis-poss", "text-pwid", "text-casual-delivery", "cs-in-charge-is-controlled-substance",
         "text-paraphernalia", "unreadable-cite-completed-by-text", "text-other-offense", "text-ordinance", "text-marihuana",
+        "text-trafficking", "text-plants", "text-conspiracy",
     ],
 )
 def test_a_count_is_read_by_citation_then_text(statute, statute_text, description, expected):

@@ -116,10 +116,16 @@ def test_a_bond_forfeiture_before_sol_goes_to_a_person():
     assert decision.review_reasons == ("R_BOND_FORFEITURE",)
 
 
-def test_sol_is_a_dismissal_that_could_be_reinstated():
-    decision = decide_one(make_charge(disposition="STRICKEN_WITH_LEAVE", disposition_text="SOL"))
+@pytest.mark.parametrize("text", ["SOL", "STRICKEN OFF W/ LEAVE TO REINSTATE"], ids=["sol", "sol-spelled-out"])
+def test_sol_is_a_dismissal_that_could_be_reinstated(text):
+    decision = decide_one(make_charge(disposition="STRICKEN_WITH_LEAVE", disposition_text=text))
     assert decision.outcome == "IL_AUTO_EXPUNGE_ARREST"
     assert "sol_could_be_reinstated" in decision.charges[0].notes
+
+
+def test_a_stricken_case_reinstated_later_goes_to_a_person():
+    decision = decide_one(make_charge(disposition="STRICKEN_WITH_LEAVE", disposition_text="SOL ... CASE REINSTATED"))
+    assert decision.review_reasons == ("R_SOL_REINSTATED",)
 
 
 @pytest.mark.parametrize(

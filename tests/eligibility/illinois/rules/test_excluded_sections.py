@@ -18,3 +18,8 @@ def test_excluded_sections_are_never_eligible(statute, disposition):
 def test_a_school_zone_enhancement_makes_a_delivery_a_section_5_2_count():
     decision = decide_one(convicted(statute="720 ILCS 550/5(a)", enhancements=("SCHOOL ZONE",), amount_grams=1.0))
     assert decision.outcome == "IL_NOT_ELIGIBLE_CRTA"
+
+
+def test_school_grounds_in_the_charge_text_make_a_delivery_a_section_5_2_count():
+    decision = decide_one(convicted(statute=None, description="DEL CANN ON SCHOOL GRNDS", offense_class="4"))
+    assert decision.outcome == "IL_NOT_ELIGIBLE_CRTA"

@@ -32,6 +32,7 @@ from ..factories import convicted, decide, decide_all, decide_one, make_case, ma
         (None, "RETAIL THEFT", "A", "NOT_VIOLENT"),
         (None, "CRIMINAL TRESPASS TO LAND", "B", "NOT_VIOLENT"),
         (None, "UUW", "A", "NOT_VIOLENT"),
+        (None, "DIS CON", "C", "NOT_VIOLENT"),
         ("625 ILCS 5/11-501", "DUI", "A", "NOT_VIOLENT"),
         ("720 ILCS 570/402(c)", "PCS", "4", "NOT_VIOLENT"),
         (None, None, None, "UNKNOWN"),
