@@ -162,3 +162,18 @@ def test_evaluate_case_re_decides_the_whole_person_at_once(db):
     assert {r[0] for r in db.execute("select case_id from decisions where current = 1")} == {"c-1", "c-2"}
     with pytest.raises(KeyError):
         evaluate_case(db, "c-404", as_of=AS_OF)
+
+
+def test_decision_json_is_exact_for_every_registered_rule_set():
+    from eligibility.registry import RULE_SETS
+
+    california = _case(
+        "c-ca",
+        Charge(count=1, statute="HS 11357(a)", disposition="CONVICTED", offense_date=dt.date(2010, 1, 1), level="misdemeanor"),
+        jurisdiction="CA-LOS_ANGELES",
+    )
+    for name, rules in RULE_SETS.items():
+        record = california if name.startswith("california") else _case("c-il")
+        for policy in rules.policies:
+            decision = rules.decide([record], as_of=AS_OF, policy=policy, confidence_threshold=0.9)[0]
+            assert orjson.loads(decision_json(decision)) == json.loads(json.dumps(decision.to_dict())), (name, policy)
