@@ -173,6 +173,13 @@ class RollUp(NamedTuple):
 
 def roll_up(counts: list[CountOutcome]) -> RollUp:
     """The case outcome from its counts (spec §13.4)."""
+    if len(counts) == 1:
+        count = counts[0]
+        reasons = tuple(count.review_reasons)
+        relief = count.relief_paths if count.cca else ()
+        if count.cca or count.outcome in (codes.NO_FINAL_DISPOSITION, codes.MANUAL_REVIEW):
+            return RollUp(count.outcome, count, relief, bool(reasons), reasons)
+        return RollUp(codes.NOT_CANNABIS, count, relief, bool(reasons), reasons)
     paths: set[str] = set()
     reasons: dict[str, None] = {}
     for count in counts:

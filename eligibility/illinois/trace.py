@@ -1,4 +1,5 @@
-"""Trace entries: one per rule applied, with its citation, evidence level and the facts it used.
+"""Trace entries: one per rule applied, with its citation, evidence level and the facts it used;
+the result is what the rule concluded (the act, the version, the amount step, the disposition read …).
 
 Entries are immutable and many cases share the same facts (the same statute, the same
 disposition), so each entry is built once per distinct set of facts and shared.
@@ -40,7 +41,7 @@ def _iso(day: dt.date | None) -> str | None:
 
 @lru_cache(maxsize=_CACHE)
 def citation_entry(statute: str | None, reading: citation.CitationReading) -> TraceEntry:
-    facts = {"statute": statute, "act": reading.act, "section": reading.section, "subsection": reading.subsection, "source": reading.source}
+    facts = {"statute": statute, "section": reading.section, "subsection": reading.subsection, "source": reading.source}
     return _entry(citation, facts, reading.act)
 
 
@@ -61,7 +62,7 @@ def enhancement_entry(kind: str, section: str) -> TraceEntry:
 
 @lru_cache(maxsize=_CACHE)
 def version_entry(reading: statute_version.DateReading) -> TraceEntry:
-    facts = {"offense_date": _iso(reading.offense_date), "version": reading.version, "source": reading.source}
+    facts = {"offense_date": _iso(reading.offense_date), "source": reading.source}
     return _entry(statute_version, facts, reading.version)
 
 
@@ -74,25 +75,25 @@ def amount_entry(reading: amount.AmountReading) -> TraceEntry:
         "class": reading.offense_class,
         "level": reading.level,
         "subsequent": reading.subsequent,
-        "step": reading.step,
     }
     return _entry(amount, facts, reading.step)
 
 
 @lru_cache(maxsize=_CACHE)
 def disposition_entry(code: str | None, sentence_kind: str | None, reading: disposition.DispositionReading) -> TraceEntry:
-    facts = {"disposition": code, "sentence_kind": sentence_kind, "reading": reading.code, "conviction": reading.conviction}
+    facts = {"disposition": code, "sentence_kind": sentence_kind, "conviction": reading.conviction}
     return _entry(disposition, facts, reading.code)
 
 
 @lru_cache(maxsize=_CACHE)
 def violent_entry(cocharges: tuple[str, ...], elsewhere: bool, associated: bool) -> TraceEntry:
-    return _entry(violent_crime, {"cocharges": list(cocharges), "same_date_violence_elsewhere": elsewhere}, associated)
+    return _entry(violent_crime, {"cocharges": list(cocharges), "same_date_elsewhere": elsewhere}, associated)
 
 
 @lru_cache(maxsize=_CACHE)
 def mco_entry(e1: bool, e2: bool, e3: bool, e4: bool) -> TraceEntry:
-    facts = {"E1_cca_4_or_5": e1, "E2_not_over_30g": e2, "E3_no_section_7": e3, "E4_no_violent_association": e4}
+    # The elements of spec §3: E1 CCA §4/§5, E2 not over 30 g, E3 no §7, E4 no violent association.
+    facts = {"E1": e1, "E2": e2, "E3": e3, "E4": e4}
     return _entry(minor_cannabis_offense, facts, e1 and e2 and e3 and e4)
 
 
