@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from extract.assemble import ExtractedCase, PageView, Value, extract_cases
-from extract.confidence import calibrated, field_kind, raw_score
+from extract.confidence import Curve, calibrated, field_kind, raw_score
 from extract.layout import page_lines, union_box
 from extract.pipeline import analyse_page, load_pipeline
 from models.errors import InputError
@@ -54,10 +54,10 @@ def case_id_for(document_sha256: str, index: int) -> str:
     return f"c-{document_sha256[:16]}-{index + 1:03d}"
 
 
-def _field_info(path: str, value: Value, *, document_sha256: str, options: ExtractOptions) -> FieldInfo:
+def _field_info(path: str, value: Value, *, document_sha256: str, options: ExtractOptions, curves: dict[str, Curve] | None) -> FieldInfo:
     normalized = value.normalized
     raw = raw_score(normalized.confidence if normalized else None, value.ocr_confidences, value.flags)
-    confidence = calibrated(field_kind(path), raw)
+    confidence = calibrated(field_kind(path), raw, curves)
     needs_review = confidence < options.review_threshold or any(f.startswith("R_") for f in value.flags)
     return FieldInfo(
         confidence=confidence,
@@ -103,19 +103,28 @@ def _charge(number: int, values: dict[str, Value]) -> Charge:
 _NO_FIELD = ("sentence_text", "weight_basis")
 
 
-def to_record(case: ExtractedCase, index: int, *, document_sha256: str, file: str, pages: Sequence[DocumentPage], options: ExtractOptions) -> CaseRecord:
+def to_record(
+    case: ExtractedCase,
+    index: int,
+    *,
+    document_sha256: str,
+    file: str,
+    pages: Sequence[DocumentPage],
+    options: ExtractOptions,
+    curves: dict[str, Curve] | None = None,
+) -> CaseRecord:
     """A records.md case with one `fields` entry per extracted value."""
     values = case.values
     fields: dict[str, FieldInfo] = {}
     for path, value in values.items():
-        fields[path] = _field_info(path, value, document_sha256=document_sha256, options=options)
+        fields[path] = _field_info(path, value, document_sha256=document_sha256, options=options, curves=curves)
     charges = []
     for position, count in enumerate(sorted(case.counts, key=lambda c: c.number)):
         charges.append(_charge(count.number, count.values))
         for name, value in count.values.items():
             if name not in _NO_FIELD:
                 path = f"charges.{position}.{name}"
-                fields[path] = _field_info(path, value, document_sha256=document_sha256, options=options)
+                fields[path] = _field_info(path, value, document_sha256=document_sha256, options=options, curves=curves)
     number = values.get("case_number")
     by_number = {p.page_number: p for p in pages}
     source_pages = tuple(
@@ -140,8 +149,20 @@ def to_record(case: ExtractedCase, index: int, *, document_sha256: str, file: st
     )
 
 
-def extract_document(pages: Sequence[DocumentPage], *, document_sha256: str, file: str, options: ExtractOptions | None = None) -> list[CaseRecord]:
-    """Read every case of one digitized document (its pages in order)."""
+def extract_document(
+    pages: Sequence[DocumentPage],
+    *,
+    document_sha256: str,
+    file: str,
+    options: ExtractOptions | None = None,
+    curves: dict[str, Curve] | None = None,
+) -> list[CaseRecord]:
+    """Read every case of one digitized document (its pages in order).
+
+    Args:
+        curves: calibration curves per field kind; None uses the shipped ones, {} gives raw
+            scores (what the calibration fit needs).
+    """
     options = options or ExtractOptions()
     nlp = load_pipeline()
     views = []
@@ -149,7 +170,10 @@ def extract_document(pages: Sequence[DocumentPage], *, document_sha256: str, fil
         lines = page_lines(page.text, page=page.page_number)
         views.append(PageView.of(analyse_page(lines, page=page.page_number, nlp=nlp), lines))
     cases = [case for case in extract_cases(views) if case.counts or case.values]
-    return [to_record(case, i, document_sha256=document_sha256, file=file, pages=pages, options=options) for i, case in enumerate(cases)]
+    return [
+        to_record(case, i, document_sha256=document_sha256, file=file, pages=pages, options=options, curves=curves)
+        for i, case in enumerate(cases)
+    ]
 
 
 def mean_confidence(text: PageText) -> float | None:

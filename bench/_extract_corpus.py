@@ -1,0 +1,151 @@
+"""Generated dockets and real scans, OCR'd once: what the extraction benchmark and calibration read.
+
+OCR results are cached under bench/out/ocr_cache, keyed by a hash of the page's pixels, its
+resolution and the digitize options, so a re-run reads Tesseract's words from disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from digitize.options import DigitizeOptions
+from digitize.sources import count_pages, file_sha256, load_page, sniff_kind
+from digitize.pipeline import digitize_page
+from digitize.tesseract import tesseract_version
+from extract.document import DocumentPage, mean_confidence
+from fixtures.generator import GeneratedDocket, generate_docket
+from models.errors import InputError
+from models.pages import OcrWord, PageImage, PageText
+
+CACHE_DIR = Path(__file__).resolve().parent / "out" / "ocr_cache"
+
+
+@dataclass(frozen=True)
+class CorpusDocument:
+    seed: int
+    damage: str
+    truth: dict[str, Any]
+    pages: list[DocumentPage]
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(f"{self.seed}-{self.damage}".encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class ScannedDocument:
+    name: str
+    sha256: str
+    pages: list[DocumentPage]
+
+
+def _cache_key(pixels: np.ndarray, dpi: int, page_number: int, options: DigitizeOptions) -> str:
+    digest = hashlib.sha256()
+    digest.update(np.ascontiguousarray(pixels).tobytes())
+    digest.update(json.dumps([pixels.shape, dpi, page_number, options.to_dict(), tesseract_version()]).encode())
+    return digest.hexdigest()
+
+
+def _to_json(page: DocumentPage) -> dict[str, Any]:
+    return {
+        "page_number": page.page_number,
+        "skew_degrees": page.skew_degrees,
+        "rotation": page.rotation,
+        "width": page.text.width,
+        "height": page.text.height,
+        "words": [[w.text, w.left, w.top, w.width, w.height, w.confidence, w.block, w.paragraph, w.line, w.word] for w in page.text.words],
+    }
+
+
+def _from_json(data: dict[str, Any]) -> DocumentPage:
+    words = tuple(OcrWord(*row) for row in data["words"])
+    text = PageText(words=words, width=data["width"], height=data["height"])
+    return DocumentPage(data["page_number"], text, data["skew_degrees"], data["rotation"], mean_confidence(text))
+
+
+def printed_document(document: CorpusDocument) -> CorpusDocument:
+    """The same docket read from the words the generator printed: extraction on a perfect OCR."""
+    pages = []
+    for page in document.truth["pages"]:
+        words = tuple(
+            OcrWord(w["text"], w["bbox"][0], w["bbox"][1], w["bbox"][2] - w["bbox"][0], w["bbox"][3] - w["bbox"][1], 0.96)
+            for w in page["words"]
+        )
+        xs = [w.left + w.width for w in words] or [0]
+        ys = [w.top + w.height for w in words] or [0]
+        pages.append(DocumentPage(page["page"], PageText(words=words, width=max(xs), height=max(ys)), 0.0, 0, 0.96))
+    return CorpusDocument(document.seed, "printed", document.truth, pages)
+
+
+def _ocr_page(args: tuple[np.ndarray, int, int, DigitizeOptions, str]) -> DocumentPage:
+    pixels, dpi, page_number, options, key = args
+    path = CACHE_DIR / f"{key}.json"
+    if path.exists():
+        return _from_json(json.loads(path.read_text()))
+    result = digitize_page(PageImage(pixels, dpi, page_number), options)
+    text = result.text or PageText(words=(), width=pixels.shape[1], height=pixels.shape[0])
+    page = DocumentPage(page_number, text, result.skew_degrees, result.rotation, mean_confidence(text))
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(_to_json(page)))
+    temporary.replace(path)
+    return page
+
+
+def _document(args: tuple[int, str, DigitizeOptions]) -> CorpusDocument:
+    seed, damage, options = args
+    docket: GeneratedDocket = generate_docket(seed, damage=damage)
+    pages = []
+    for number, image in enumerate(docket.pages, start=1):
+        pixels = np.asarray(image, dtype=np.uint8)
+        key = _cache_key(pixels, docket.dpi, number, options)
+        pages.append(_ocr_page((pixels, docket.dpi, number, options, key)))
+    return CorpusDocument(seed, damage, docket.truth, pages)
+
+
+def corpus(seeds: range | list[int], damages: tuple[str, ...], *, workers: int = 2, options: DigitizeOptions | None = None) -> Iterator[CorpusDocument]:
+    """Each seed rendered with each damage mode, OCR'd by the digitize pipeline (cached).
+
+    Documents are generated and read in `workers` processes and come back in plan order.
+    """
+    options = options or DigitizeOptions()
+    plan = [(seed, damage, options) for seed in seeds for damage in damages]
+    if workers <= 1:
+        yield from map(_document, plan)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_document, plan, chunksize=1)
+
+
+def _scan(args: tuple[Path, DigitizeOptions]) -> ScannedDocument | None:
+    path, options = args
+    try:
+        kind = sniff_kind(path)
+        count = count_pages(path, kind)
+    except InputError:
+        return None
+    pages = []
+    for number in range(1, count + 1):
+        image = load_page(path, kind, number, options)
+        key = _cache_key(image.pixels, image.dpi, number, options)
+        pages.append(_ocr_page((image.pixels, image.dpi, number, options, key)))
+    return ScannedDocument(path.name, file_sha256(path), pages)
+
+
+def real_scan_documents(root: Path, *, workers: int = 2, options: DigitizeOptions | None = None) -> Iterator[ScannedDocument]:
+    """Every PDF and image under `root` (real court filings and receipts), digitized (cached)."""
+    options = options or DigitizeOptions()
+    paths = sorted(p for p in root.rglob("*") if p.suffix.lower() in (".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff"))
+    jobs = [(path, options) for path in paths]
+    results = map(_scan, jobs) if workers <= 1 else ProcessPoolExecutor(max_workers=workers).map(_scan, jobs)
+    for document in results:
+        if document is not None:
+            yield document
