@@ -96,36 +96,44 @@ _DISPOSITIONS = (
     "NO_FINAL_DISPOSITION",
     "UNKNOWN",
 )
-# Where a date changes what a rule decides (statute versions, the Act, deadline tiers).
-_DATE_EDGES = (
-    CCA_APPROVED,
-    CLASS_LABELS_FROM,
-    dt.date(2000, 1, 1),
-    dt.date(2013, 1, 1),
-    RECUT_2016,
-    CRTA_EFFECTIVE,
-    CRTA_EFFECTIVE + dt.timedelta(days=1),
-)
+# Where a date changes what a rule decides: the deadline tiers of the arrest date (§5.1), and the
+# statute versions and the Act for the offense date (§7.1, §6).
+_TIER_EDGES = (dt.date(2000, 1, 1), dt.date(2013, 1, 1), CRTA_EFFECTIVE + dt.timedelta(days=1))
 _VERSION_EDGES = (CCA_APPROVED, CLASS_LABELS_FROM, RECUT_2016, CRTA_EFFECTIVE, CRTA_EFFECTIVE + dt.timedelta(days=1))
+_ORDERED = frozenset({"SUPERVISION_ORDERED", "QUALIFIED_PROBATION_ORDERED"})
 
 
-def _dates(record: CaseRecord, as_of: dt.date) -> tuple[dt.date, ...]:
-    """The first day of each stretch of dates the rules treat alike, and a day before them all."""
-    edges = set(_DATE_EDGES)
+def _dates(name: str, record: CaseRecord, paths: list[str], as_of: dt.date) -> tuple[dt.date, ...]:
+    """The first day of each stretch of dates the rules treat alike, and a day before them all.
+
+    Only the boundaries a date of this kind can cross in this record count: a version boundary
+    matters to an arrest or disposition date only where some offense date is missing (or
+    uncertain), a term's end only where supervision or probation was ordered (or the
+    disposition is uncertain).
+    """
+    edges = set(_TIER_EDGES)
     # A year since the arrest (§5.1).
     edges.update((as_of - dt.timedelta(days=365), as_of - dt.timedelta(days=366)))
-    # An unknown offense date falls back on a date within a year of a version boundary (§7.1).
-    edges.update(b + statute_version.FALLBACK_WINDOW for b in _VERSION_EDGES)
-    # The end of a supervision or probation term before as_of (ambiguity A9).
-    terms = {DEFAULT_TERM_MONTHS}
-    terms.update(m for c in record.charges if c.sentence_text and (m := term_months(c.sentence_text)))
-    edges.update(as_of - dt.timedelta(days=months * 30.5) for months in terms)
+    if name == "offense_date":
+        edges.update(_VERSION_EDGES)
+    elif any(c.offense_date is None for c in record.charges) or any(p.endswith(".offense_date") for p in paths):
+        # An unknown offense date falls back on this date, within a year of a boundary (§7.1).
+        edges.update(_VERSION_EDGES)
+        edges.update(b + statute_version.FALLBACK_WINDOW for b in _VERSION_EDGES)
+    if any(c.disposition in _ORDERED for c in record.charges) or any(p.endswith(".disposition") for p in paths):
+        # The end of a supervision or probation term before as_of (ambiguity A9).
+        terms = {DEFAULT_TERM_MONTHS}
+        terms.update(m for c in record.charges if c.sentence_text and (m := term_months(c.sentence_text)))
+        edges.update(as_of - dt.timedelta(days=months * 30.5) for months in terms)
     edges.add(min(edges) - dt.timedelta(days=1))
     return tuple(sorted(d for d in edges if d <= as_of))
 
 
-def alternatives(path: str, value: Any, record: CaseRecord, *, as_of: dt.date) -> tuple[Any, ...]:
-    """The value as read first, then one value for each way the rules can treat that kind of value."""
+def alternatives(path: str, value: Any, record: CaseRecord, paths: list[str], *, as_of: dt.date) -> tuple[Any, ...]:
+    """The value as read first, then one value for each way the rules can treat that kind of value.
+
+    `paths` are all the uncertain values of the record, whose alternatives combine with these.
+    """
     name = path.rpartition(".")[2]
     if name == "statute":
         options: tuple[Any, ...] = (None, *_STATUTES)
@@ -147,7 +155,7 @@ def alternatives(path: str, value: Any, record: CaseRecord, *, as_of: dt.date) -
     elif name == "enhancements":
         options = ((), ("720 ILCS 550/7",), ("SCHOOL ZONE",))
     elif name in ("offense_date", "arrest_date", "disposition_date"):
-        options = (None, *_dates(record, as_of))
+        options = (None, *_dates(name, record, paths, as_of))
     else:  # case_number: known or not, as an upper bound on the arrest date
         options = (None,)
     seen: dict[Any, None] = {value: None}
@@ -176,7 +184,7 @@ def decide_with_uncertainty(
     # Most alternatives change one count and leave the others' contexts as they were.
     memo: dict = {}
     base = decide_counts(record, as_of=as_of, violence_elsewhere=violence_elsewhere, memo=memo)
-    options = [alternatives(p, value_at(record, p), record, as_of=as_of) for p in paths]
+    options = [alternatives(p, value_at(record, p), record, paths, as_of=as_of) for p in paths]
     exhaustive = prod(len(o) for o in options) <= MAX_WORLDS
     if exhaustive:
         combos = list(itertools.product(*(range(len(o)) for o in options)))

@@ -54,7 +54,18 @@ DESCRIPTIONS = [
     "QZX",
 ]
 CLASSES = [None, "A", "B", "C", "1", "2", "3", "4", "X", "N", "Class 4 Felony"]
-dates = st.one_of(st.none(), st.dates(dt.date(1968, 1, 1), AS_OF))
+_EDGES = [
+    dt.date(1971, 8, 16), dt.date(1973, 1, 1), dt.date(2000, 1, 1), dt.date(2013, 1, 1), dt.date(2016, 7, 29),
+    dt.date(2019, 6, 25), dt.date(2019, 6, 26), AS_OF.replace(year=AS_OF.year - 1),
+    *(edge + dt.timedelta(days=366) for edge in (dt.date(1971, 8, 16), dt.date(2016, 7, 29), dt.date(2019, 6, 25))),
+    AS_OF - dt.timedelta(days=732), AS_OF - dt.timedelta(days=366),
+]
+# Arbitrary dates, and the days on each side of every boundary the rules draw.
+dates = st.one_of(
+    st.none(),
+    st.dates(dt.date(1968, 1, 1), AS_OF),
+    st.sampled_from([edge + dt.timedelta(days=shift) for edge in _EDGES for shift in (-1, 0, 1)]),
+)
 grams = st.one_of(st.none(), st.floats(0.01, 20000, allow_nan=False), st.sampled_from([2.5, 10.0, 30.0, 30.01, 100.0, 500.0]))
 VALUES = {
     "statute": st.sampled_from(STATUTES),
