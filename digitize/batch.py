@@ -1,27 +1,24 @@
 """Scan a batch: files and folders in, every page read in worker processes, written as it lands.
 
 The coordinator (the calling process) is the only one that touches the database: it registers
-documents, hands workers a (file, page number) at a time, and writes each small PageResult it
-gets back in one transaction. At most two pages per worker are in flight, so memory stays flat
-whatever the size of the batch. Bad input is recorded as failed and the batch goes on.
+documents, hands an executor (digitize/executors: a local process pool or a Dask cluster) a
+(file, page number) at a time, and writes each small PageResult it gets back in one
+transaction. At most two pages per worker are in flight, so memory stays flat whatever the size
+of the batch. Bad input is recorded as failed and the batch goes on.
 """
 
 from __future__ import annotations
 
-import ctypes
-import multiprocessing
-import os
-import signal
+import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from digitize import storage
+from digitize.executors import LocalPoolExecutor, PageExecutor, PageLost
 from digitize.options import DigitizeOptions
 from digitize.pipeline import digitize_page
 from digitize.sources import count_pages, file_sha256, find_files, load_page, sniff_kind
@@ -29,12 +26,6 @@ from digitize.versions import tool_versions
 from models.errors import InputError
 from models.pages import PageResult
 from models.store import finish_run, start_run
-
-# Pages queued per worker: one being read, one ready to start the moment it finishes.
-_IN_FLIGHT_PER_WORKER = 2
-# A page whose worker process died this many times is recorded as failed, not retried again.
-_MAX_CRASHES = 2
-_PR_SET_PDEATHSIG = 1
 
 
 @dataclass(frozen=True)
@@ -123,21 +114,6 @@ def failed_page(task: PageTask, reason: str) -> PageResult:
         options=task.options.to_dict(),
         error=reason,
     )
-
-
-def _start_worker() -> None:
-    # Ctrl-C is the coordinator's to handle (it stops the batch cleanly); the setting is
-    # inherited by the tesseract each worker starts, so a page is not failed by the keypress.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        # Die with the coordinator (kill -9, power loss in a container): no orphaned workers.
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):
-        pass
-
-
-def default_workers() -> int:
-    return max(1, len(os.sched_getaffinity(0)))
 
 
 @dataclass
@@ -261,12 +237,6 @@ def _tasks(documents: list[_Document], options: DigitizeOptions, work_dir: Path 
             yield PageTask(str(document.path), document.kind, document.sha256, page_number, options, folder)
 
 
-def _stop(pool: ProcessPoolExecutor) -> None:
-    pool.shutdown(wait=False, cancel_futures=True)
-    for child in multiprocessing.active_children():
-        child.terminate()
-
-
 def scan(
     paths: Iterable[Path],
     db: Database,
@@ -276,93 +246,58 @@ def scan(
     on_progress: Callable[[ScanProgress], None] | None = None,
     work_dir: Path | None = None,
     reader: Callable[[PageTask], PageResult] = read_page,
+    executor: PageExecutor | None = None,
 ) -> ScanSummary:
     """Digitize every page of the scans under `paths` into `db`, resuming where an earlier scan stopped.
 
     Args:
         paths: files and folders (walked recursively) of PDF, TIFF, PNG and JPEG scans.
-        workers: pages read in parallel; defaults to the number of usable cores.
+        workers: pages read in parallel by the default executor (a local process pool);
+            defaults to the number of usable cores.
         on_progress: called after each document counted and each page written.
         work_dir: keep each stage's page image here, a folder per document.
         reader: reads one page in a worker (a module-level function; tests inject faults here).
+        executor: where pages are read (digitize.executors); a local process pool by default.
 
     Raises FileNotFoundError if a named path does not exist, ToolMissingError if tesseract
-    or poppler is missing, KeyboardInterrupt (after stopping cleanly) on Ctrl-C.
+    or poppler is missing, sqlite3.Error if the database cannot be written (full disk, locked
+    longer than its busy timeout), KeyboardInterrupt (after stopping cleanly) on Ctrl-C. Each
+    leaves the batch resumable: a page is written whole or not at all.
     """
     versions = tool_versions()
     files = list(find_files(paths))
-    workers = workers or default_workers()
+    executor = executor or LocalPoolExecutor(workers)
     tally = _Tally(started=time.monotonic())
 
     def report(phase: str) -> None:
         if on_progress is not None:
             on_progress(tally.progress(phase))
 
-    run_id = start_run(db, "scan", options={**options.to_dict(), "workers": workers}, tool_versions=versions)
+    run_id = start_run(db, "scan", options={**options.to_dict(), **executor.description()}, tool_versions=versions)
     try:
         documents = _count_documents(files, db, run_id, tally, report)
         by_sha = {document.sha256: document for document in documents}
         report("reading")
-        _read_pages(_tasks(documents, options, work_dir), db, workers, reader, tally, by_sha, report)
-    except BaseException:
-        finish_run(db, run_id, {**tally.stats(), "interrupted": True})
+        with executor:
+            for outcome in executor.read_pages(_tasks(documents, options, work_dir), reader):
+                result = failed_page(outcome.task, outcome.reason) if isinstance(outcome, PageLost) else outcome
+                _write(db, result, tally, by_sha)
+                report("reading")
+    except BaseException as error:
+        _record_interruption(db, run_id, tally, error)
         raise
     finish_run(db, run_id, tally.stats())
     return tally.summary(run_id)
 
 
-def _read_pages(
-    tasks: Iterator[PageTask],
-    db: Database,
-    workers: int,
-    reader: Callable[[PageTask], PageResult],
-    tally: _Tally,
-    by_sha: dict[str, _Document],
-    report: Callable[[str], None],
-) -> None:
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker)
-    in_flight: dict[Future[PageResult], PageTask] = {}
-    retry: list[PageTask] = []
-    broken = False
-
-    def fill() -> None:
-        while len(in_flight) < workers * _IN_FLIGHT_PER_WORKER:
-            task = retry.pop() if retry else next(tasks, None)
-            if task is None:
-                return
-            in_flight[pool.submit(reader, task)] = task
-
+def _record_interruption(db: Database, run_id: int, tally: _Tally, error: BaseException) -> None:
+    """Say in the run row why the batch stopped, if the database can still be written."""
     try:
-        fill()
-        while in_flight:
-            finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
-            for future in finished:
-                task = in_flight.pop(future)
-                try:
-                    result = future.result()
-                except BrokenProcessPool:
-                    # A worker died (out of memory, a crash in a native library) and took the
-                    # pool down: every page in flight is suspect. Each is retried in a fresh
-                    # pool; a page that was in flight at a second crash fails.
-                    broken = True
-                    if task.crashes + 1 >= _MAX_CRASHES:
-                        result = failed_page(task, "the worker process died reading this page (out of memory?)")
-                    else:
-                        retry.append(replace(task, crashes=task.crashes + 1))
-                        continue
-                _write(db, result, tally, by_sha)
-                report("reading")
-            if broken and not in_flight:
-                pool.shutdown(wait=True)
-                pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker)
-                broken = False
-            if not broken:
-                fill()
-    except BaseException:
-        _stop(pool)
-        raise
-    pool.shutdown(wait=True)
+        finish_run(db, run_id, {**tally.stats(), "interrupted": True, "reason": failure_reason(error)})
+    except sqlite3.Error:
+        # A full disk or a lock that outlasted the busy timeout: the error the caller gets says
+        # why, and the run row simply stays unfinished.
+        pass
 
 
 def _write(db: Database, result: PageResult, tally: _Tally, by_sha: dict[str, _Document]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -119,3 +120,23 @@ def render_page(path: Path, page_number: int, *, dpi: int) -> np.ndarray:
     if not images:
         raise InputError("poppler rendered nothing (a damaged page?)")
     return np.asarray(images[0].convert("L"))
+
+
+def extract_page(path: Path, page_number: int) -> bytes:
+    """Page `page_number` (from 1) alone, as the bytes of a one-page PDF (to send to a worker)."""
+    with tempfile.TemporaryDirectory(prefix="cleardocket-split-") as folder:
+        out = Path(folder) / "page.pdf"
+        try:
+            done = subprocess.run(
+                ["pdfseparate", "-f", str(page_number), "-l", str(page_number), str(path), str(out)],
+                capture_output=True,
+                text=True,
+                timeout=_TIMEOUT_SECONDS,
+            )
+        except FileNotFoundError as error:
+            raise ToolMissingError(_MISSING) from error
+        except subprocess.TimeoutExpired as error:
+            raise InputError(f"pdfseparate gave up after {_TIMEOUT_SECONDS} s") from error
+        if done.returncode != 0 or not out.exists():
+            raise InputError(_reason(done.stderr))
+        return out.read_bytes()

@@ -18,6 +18,9 @@ from models.pages import OcrWord, PageImage, PageText
 # Debian builds Tesseract with OpenMP: with its default of one thread per core, parallel pages
 # fight over the cores and a batch runs several times slower. A user's own setting wins.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+# Another Tesseract than the one on PATH: a build installed elsewhere, or (in tests) a fake one
+# that crashes or hangs. Read in each worker process, which inherits the environment.
+pytesseract.pytesseract.tesseract_cmd = os.environ.get("CLEARDOCKET_TESSERACT", "tesseract")
 
 # Tesseract 5 re-reads every low-confidence line as white-on-black text; dockets are printed
 # dark on light, so that second pass only costs time.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -23,6 +24,7 @@ from rich.table import Table
 from rich.text import Text
 
 from digitize.batch import ScanProgress, ScanSummary, scan
+from digitize.executors import LocalPoolExecutor, PageExecutor
 from digitize.options import DigitizeOptions
 from models.database import open_database
 from models.errors import InputError, ToolMissingError
@@ -97,6 +99,26 @@ def failures_table(summary: ScanSummary) -> Table:
     return table
 
 
+class ExecutorName(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+def make_executor(name: ExecutorName, scheduler: str | None, workers: int | None) -> PageExecutor:
+    if name is ExecutorName.local:
+        if scheduler:
+            raise typer.BadParameter("--scheduler needs --executor dask")
+        return LocalPoolExecutor(workers)
+    try:
+        # Imported only when asked for: Dask is an optional extra.
+        from digitize.executors.dask import DaskExecutor
+    except ImportError as error:
+        raise typer.BadParameter(
+            "the Dask executor needs the 'dask' extra: pip install 'cleardocket[dask]'"
+        ) from error
+    return DaskExecutor(scheduler=scheduler, workers=workers)
+
+
 def scan_command(
     paths: Annotated[
         list[Path],
@@ -114,6 +136,18 @@ def scan_command(
     ] = None,
     lang: Annotated[str, typer.Option("--lang", help="Tesseract language(s), e.g. eng or eng+spa.")] = "eng",
     psm: Annotated[int, typer.Option("--psm", help="Tesseract page segmentation mode.")] = DigitizeOptions.psm,
+    ocr_timeout: Annotated[
+        float,
+        typer.Option("--ocr-timeout", help="Seconds Tesseract may spend on one page before it is stopped and the page recorded as failed."),
+    ] = DigitizeOptions.ocr_timeout_seconds,
+    executor_name: Annotated[
+        ExecutorName,
+        typer.Option("--executor", help="Where pages are read: a process pool on this machine, or a Dask cluster (docs/scale.md)."),
+    ] = ExecutorName.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786); without it a local Dask cluster of --workers processes is started."),
+    ] = None,
 ) -> None:
     """Digitize scanned dockets: orient, deskew and OCR every page into the database.
 
@@ -122,11 +156,16 @@ def scan_command(
     Files that cannot be read are listed with the reason and the rest goes on; the exit code is then 1.
 
     Example: cleardocket scan scans/box-17 --db dockets.db --workers 2
+
+    Example: cleardocket scan scans/box-17 --db dockets.db --executor dask --scheduler tcp://10.0.0.5:8786
     """
     try:
-        options = DigitizeOptions(lang=lang, psm=psm)
+        options = DigitizeOptions(lang=lang, psm=psm, ocr_timeout_seconds=ocr_timeout)
     except InputError as error:
         raise typer.BadParameter(str(error)) from error
+    if executor_name is ExecutorName.dask and keep_work_dir is not None:
+        raise typer.BadParameter("--keep-work-dir needs --executor local: Dask workers may be on other machines")
+    executor = make_executor(executor_name, scheduler, workers)
     out, err = Console(), Console(stderr=True)
     try:
         db = open_database(db_path)
@@ -135,13 +174,17 @@ def scan_command(
         raise typer.Exit(ExitCode.DATABASE_ERROR) from error
     try:
         with ScanProgressBar(err) as progress:
-            summary = scan(paths, db, options, workers=workers, on_progress=progress, work_dir=keep_work_dir)
+            summary = scan(paths, db, options, on_progress=progress, work_dir=keep_work_dir, executor=executor)
     except FileNotFoundError as error:
         err.print(f"[red]{error}[/red]")
         raise typer.Exit(ExitCode.INPUT_NOT_FOUND) from error
     except ToolMissingError as error:
         err.print(f"[red]{error}[/red]")
         raise typer.Exit(ExitCode.TOOL_MISSING) from error
+    except InputError as error:
+        # The executor could not start (a Dask scheduler that cannot be reached).
+        err.print(f"[red]{error}[/red]")
+        raise typer.Exit(ExitCode.INVALID_INPUT) from error
     except sqlite3.Error as error:
         err.print(f"[red]Cannot write the database {db_path}: {error}[/red]")
         raise typer.Exit(ExitCode.DATABASE_ERROR) from error

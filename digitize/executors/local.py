@@ -1,0 +1,110 @@
+"""Pages read by a pool of worker processes on this machine (the default executor)."""
+
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import os
+import signal
+from collections.abc import Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from digitize.executors.base import PageLost, PageOutcome, Reader
+from models.pages import PageResult
+
+if TYPE_CHECKING:
+    from digitize.batch import PageTask
+
+# Pages queued per worker: one being read, one ready to start the moment it finishes.
+IN_FLIGHT_PER_WORKER = 2
+# A page whose worker process died this many times is given up as lost, not retried again.
+MAX_CRASHES = 2
+_PR_SET_PDEATHSIG = 1
+LOST_REASON = "the worker process died reading this page (out of memory?)"
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)))
+
+
+def _start_worker() -> None:
+    # Ctrl-C is the coordinator's to handle (it stops the batch cleanly); the setting is
+    # inherited by the tesseract each worker starts, so a page is not failed by the keypress.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        # Die with the coordinator (kill -9, power loss in a container): no orphaned workers.
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+
+
+class LocalPoolExecutor:
+    """`workers` spawned processes on this machine; a pool a dying worker broke is replaced."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = workers or default_workers()
+        self._context = multiprocessing.get_context("spawn")
+        self._pool: ProcessPoolExecutor | None = None
+
+    def description(self) -> dict[str, Any]:
+        return {"executor": "local", "workers": self.workers}
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=self._context, initializer=_start_worker)
+
+    def __enter__(self) -> LocalPoolExecutor:
+        self._pool = self._new_pool()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        if error is None:
+            pool.shutdown(wait=True)
+            return
+        pool.shutdown(wait=False, cancel_futures=True)
+        for child in multiprocessing.active_children():
+            child.terminate()
+
+    def read_pages(self, tasks: Iterator[PageTask], reader: Reader) -> Iterator[PageOutcome]:
+        assert self._pool is not None, "use the executor as a context manager"
+        in_flight: dict[Future[PageResult], PageTask] = {}
+        retry: list[PageTask] = []
+        broken = False
+
+        def fill() -> None:
+            while len(in_flight) < self.workers * IN_FLIGHT_PER_WORKER:
+                task = retry.pop() if retry else next(tasks, None)
+                if task is None:
+                    return
+                in_flight[self._pool.submit(reader, task)] = task
+
+        fill()
+        while in_flight:
+            finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+            for future in finished:
+                task = in_flight.pop(future)
+                try:
+                    yield future.result()
+                except BrokenProcessPool:
+                    # A worker died (out of memory, a crash in a native library) and took the
+                    # pool down: every page in flight is suspect. Each is retried in a fresh
+                    # pool; a page that was in flight at a second crash is lost.
+                    broken = True
+                    if task.crashes + 1 >= MAX_CRASHES:
+                        yield PageLost(task, LOST_REASON)
+                    else:
+                        retry.append(replace(task, crashes=task.crashes + 1))
+            if broken and not in_flight:
+                self._pool.shutdown(wait=True)
+                self._pool = self._new_pool()
+                broken = False
+            if not broken:
+                fill()

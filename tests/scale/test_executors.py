@@ -1,0 +1,95 @@
+"""The local pool and the Dask executor read the same pages into the same rows."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+
+import pytest
+
+from conftest import CLEARDOCKET, assert_each_page_once, write_multipage_pdf, write_pages
+from digitize.batch import scan
+from digitize.executors import LocalPoolExecutor
+from digitize.executors.dask import DaskExecutor, page_bytes
+from digitize.batch import PageTask
+from digitize.options import DigitizeOptions
+from models.database import open_database
+from models.errors import InputError
+
+
+def words_by_page(db_path) -> dict[tuple[str, int], list[str]]:
+    with sqlite3.connect(db_path) as connection:
+        rows = connection.execute(
+            "select p.document_sha256, p.page_number, w.text from pages p join words w on w.page_id = p.id"
+            " order by p.document_sha256, p.page_number, w.seq"
+        ).fetchall()
+    read: dict[tuple[str, int], list[str]] = {}
+    for document, number, text in rows:
+        read.setdefault((document, number), []).append(text)
+    return read
+
+
+@pytest.fixture(scope="module")
+def mixed_folder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("mixed")
+    printed = write_pages(folder, 3, seed=40)
+    write_multipage_pdf(folder / "three_pages.pdf", 3, seed=50)
+    return folder, printed
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_reads_what_the_local_pool_reads(tmp_path, mixed_folder):
+    folder, printed = mixed_folder
+    results = {}
+    for name, executor in (("local", LocalPoolExecutor(2)), ("dask", DaskExecutor(workers=2))):
+        db_path = tmp_path / f"{name}.db"
+        db = open_database(db_path)
+        summary = scan([folder], db, DigitizeOptions(), executor=executor)
+        (options,) = db.execute("select options from runs").fetchone()
+        db.close()
+        assert summary.failures == () and summary.pages_read == 6
+        assert f'"executor": "{name}"' in options
+        assert_each_page_once(db_path, 6)
+        results[name] = words_by_page(db_path)
+    assert results["dask"] == results["local"]
+    # The pages were read, not just stored: most printed words come back.
+    read_words = {word for words in results["dask"].values() for word in words}
+    printed_words = {word for words in printed.values() for word in words}
+    assert len(printed_words & read_words) >= 0.8 * len(printed_words)
+
+
+def test_a_worker_is_sent_only_its_page_of_a_multipage_pdf(mixed_folder):
+    folder, _ = mixed_folder
+    path = folder / "three_pages.pdf"
+    task = PageTask(str(path), "pdf", "0" * 64, 2, DigitizeOptions())
+    data, page_in_data = page_bytes(task)
+    assert page_in_data == 1
+    assert data.startswith(b"%PDF-") and len(data) < path.stat().st_size
+    single = folder / "page_000.png"
+    data, page_in_data = page_bytes(PageTask(str(single), "png", "0" * 64, 1, DigitizeOptions()))
+    assert data == single.read_bytes() and page_in_data == 1
+
+
+def test_unreachable_scheduler_is_an_input_error(tmp_path, pages_folder):
+    db = open_database(tmp_path / "x.db")
+    with pytest.raises(InputError, match="cannot reach the Dask scheduler"):
+        scan([pages_folder], db, DigitizeOptions(), executor=DaskExecutor(scheduler="tcp://127.0.0.1:9"))
+    (stats,) = db.execute("select stats from runs").fetchone()
+    assert "cannot reach the Dask scheduler" in stats
+    assert db.execute("select count(*) from pages").fetchone() == (0,)
+
+
+def test_scan_command_reads_on_dask_and_rejects_inconsistent_options(tmp_path, pages_folder):
+    db_path = tmp_path / "cli.db"
+    done = subprocess.run(
+        [str(CLEARDOCKET), "scan", str(pages_folder), "--db", str(db_path), "--executor", "dask", "--workers", "2"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert_each_page_once(db_path, 6)
+    for extra in (["--scheduler", "tcp://127.0.0.1:9"], ["--executor", "dask", "--keep-work-dir", str(tmp_path / "w")]):
+        done = subprocess.run(
+            [str(CLEARDOCKET), "scan", str(pages_folder), "--db", str(tmp_path / "y.db"), *extra],
+            capture_output=True, text=True, timeout=60,
+        )
+        assert done.returncode == 2, done.stderr
