@@ -1,8 +1,8 @@
 """Turn pages scanned sideways or upside down upright, cheaply.
 
 Tesseract's orientation detection (OSD) costs about as much as reading the page again. Instead:
-letters merge into words when gaps are closed along the lines, which tells 0/180 from
-90/270. A page Tesseract then reads with high confidence is upright. Otherwise the shape of
+letters merge into words when small gaps are closed along the lines but not across them,
+which tells 0/180 from 90/270. A page Tesseract then reads with high confidence is upright. Otherwise the shape of
 the lines tells 0 from 180 (Latin letters rise above the x-height far more often than they
 drop below the baseline); when that shape is not decisive (all-capital type, few lines) a few
 lines are read both ways by Tesseract, in one call, and the reading with the higher
@@ -21,6 +21,12 @@ from digitize import tesseract
 from digitize.ink import TextInk, find_text_ink
 from models.pages import OcrWord, PageImage, PageText
 
+# A piece of ink at least this many squared letter heights is a word (three letters or more).
+WORD_AREA_IN_LETTERS = 2.5
+# Word-sized pieces across the page must outnumber those along it by this factor to call it
+# sideways. Generated pages measure 1.13–50 when sideways (1.13: a blurred dot-matrix
+# printout) and near 1 only when speckle outweighs the text.
+SIDEWAYS_MARGIN = 1.1
 # The line shape decides 0 vs 180 alone only when |asymmetry| reaches DECISIVE_ASYMMETRY and
 # at least MIN_OUTSIDE_SHARE of the lines' ink lies outside the x-height band. Mixed-case type
 # measures 5–11 % outside; all-capital type under 2 %, but up to 4 % with slashes and commas,
@@ -30,9 +36,11 @@ MIN_OUTSIDE_SHARE = 0.06
 # Tesseract's mean word confidence on generated dockets: upright 0.64–0.95 even when damaged,
 # upside down 0.25–0.45 (docs/design.md). At or above this a page is taken as upright unchecked.
 UPRIGHT_CONFIDENCE = 0.6
-# The few lines read both ways decide only when one reading beats the other by this much;
-# upright clean lines score about 0.9 against 0.2–0.6 turned.
+# The few lines read both ways decide only when one reading beats the other by this much and
+# reaches DECISIVE_PROBE_CONFIDENCE; upright clean lines score about 0.9 against 0.2–0.6
+# turned, while on a badly damaged page both can be near 0 and the lines may not be text.
 DECISIVE_PROBE_MARGIN = 0.15
+DECISIVE_PROBE_CONFIDENCE = 0.5
 # Fewer measured lines than this and the shape is not trusted.
 MIN_LINES = 3
 # Lines read both ways when the shape does not decide.
@@ -52,26 +60,29 @@ def rotate(page: PageImage, degrees: int) -> PageImage:
     return page.with_pixels(np.ascontiguousarray(np.rot90(page.pixels, k=turns)))
 
 
-def _pieces_after_smearing(mask: np.ndarray, kernel: tuple[int, int]) -> int:
-    smeared = cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_CLOSE, np.ones(kernel, np.uint8))
-    count, _ = cv2.connectedComponents(smeared, connectivity=8)
-    return count - 1
+def _words_after_closing(mask: np.ndarray, kernel: tuple[int, int], min_area: float) -> int:
+    closed = cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_CLOSE, np.ones(kernel, np.uint8))
+    _, _, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
+    return int((stats[1:, cv2.CC_STAT_AREA] >= min_area).sum())
 
 
 def has_vertical_lines(page: PageImage) -> bool:
     """True when the text lines run up and down the page (scanned at 90° or 270°).
 
-    Letters of a word sit closer together than lines do. Closing the gaps along the lines'
-    direction merges letters into words, so far fewer pieces remain than when closing
-    across. (Projection profiles cannot tell: typewritten columns line up as sharply as rows.)
+    Letters of a word sit closer together than lines do. Closing gaps of half a letter's
+    height along the lines merges letters into word-sized pieces; across the lines it merges
+    almost nothing. (Projection profiles cannot tell: typewritten columns line up as sharply
+    as rows, and counting all pieces is swamped by speckle on noisy scans.)
     """
     ink = find_text_ink(page)
     if ink.is_empty:
         return False
-    gap = max(3, int(round(0.6 * ink.char_height)))
-    across_rows = _pieces_after_smearing(ink.mask, (1, gap))
-    across_columns = _pieces_after_smearing(ink.mask, (gap, 1))
-    return across_columns < across_rows
+    gap = max(2, int(round(0.5 * ink.char_height)))
+    word_area = WORD_AREA_IN_LETTERS * ink.char_height**2
+    along_rows = _words_after_closing(ink.mask, (1, gap), word_area)
+    along_columns = _words_after_closing(ink.mask, (gap, 1), word_area)
+    # Most pages are upright: a near tie (a page of speckle more than text) stays as it is.
+    return along_columns > SIDEWAYS_MARGIN * along_rows
 
 
 @dataclass(frozen=True)
@@ -186,6 +197,6 @@ def detect_upside_down(page: PageImage, *, lang: str = "eng") -> bool | None:
         if abs(asymmetry) >= DECISIVE_ASYMMETRY and outside_share >= MIN_OUTSIDE_SHARE:
             return asymmetry < 0
     upright, turned = read_both_ways(page, ink, lines, lang=lang)
-    if abs(turned - upright) < DECISIVE_PROBE_MARGIN:
+    if abs(turned - upright) < DECISIVE_PROBE_MARGIN or max(upright, turned) < DECISIVE_PROBE_CONFIDENCE:
         return None
     return turned > upright

@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from digitize import tesseract
-from digitize.clean import remove_ruled_lines, resample
+from digitize.clean import flatten_background, remove_ruled_lines, resample
 from digitize.ink import find_text_ink
 from digitize.options import DigitizeOptions
 from digitize.orientation import (
@@ -82,6 +82,10 @@ def digitize_page(
         steps.append(f"resample {page.dpi}->{options.target_dpi} dpi")
         page = resample(page, target_dpi=options.target_dpi)
         keep_image(work_dir, page, "resample")
+    if options.flatten:
+        page = flatten_background(page)
+        steps.append("flatten background")
+        keep_image(work_dir, page, "flatten")
     if is_blank_page(page):
         text = PageText(words=(), width=page.width, height=page.height)
         steps.append("blank: not read")

@@ -81,7 +81,15 @@ class LocalPoolExecutor:
 
         def fill() -> None:
             while len(in_flight) < self.workers * IN_FLIGHT_PER_WORKER:
-                task = retry.pop() if retry else next(tasks, None)
+                if retry:
+                    # Pages that were in flight at a crash are read one at a time, so a page
+                    # that crashes alone is known to be the culprit and the others go free.
+                    if in_flight:
+                        return
+                    suspect = retry.pop()
+                    in_flight[self._pool.submit(reader, suspect)] = suspect
+                    return
+                task = next(tasks, None)
                 if task is None:
                     return
                 in_flight[self._pool.submit(reader, task)] = task
@@ -95,8 +103,8 @@ class LocalPoolExecutor:
                     yield future.result()
                 except BrokenProcessPool:
                     # A worker died (out of memory, a crash in a native library) and took the
-                    # pool down: every page in flight is suspect. Each is retried in a fresh
-                    # pool; a page that was in flight at a second crash is lost.
+                    # pool down: every page in flight is suspect. Each is retried alone in a
+                    # fresh pool; a page that crashes again is lost.
                     broken = True
                     if task.crashes + 1 >= MAX_CRASHES:
                         yield PageLost(task, LOST_REASON)

@@ -1,0 +1,121 @@
+"""OCR word accuracy of the digitize pipeline against raw Tesseract, per kind of page damage.
+
+    .venv/bin/python -m bench.ocr_quality                # 6 dockets per damage
+    .venv/bin/python -m bench.ocr_quality --dockets 12 --workers 2
+
+For generated dockets with exact ground truth, each page is read twice in the same run:
+  * raw: Tesseract (`image_to_data`, its default page segmentation) on the page as scanned;
+  * pipeline: `digitize.pipeline.digitize_page` (resample, orient, deskew, clean, then Tesseract).
+Word accuracy is the share of printed words read exactly (a multiset match, so reading order
+does not count: layout is not recognition). Prints a table per damage and the gain.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+import numpy as np
+
+from digitize import tesseract
+from digitize.options import DigitizeOptions
+from digitize.pipeline import digitize_page
+from fixtures.generator import generate_docket
+from fixtures.generator.damage import NAMED_DAMAGES
+from models.pages import PageImage
+
+DAMAGES = ("clean",) + NAMED_DAMAGES + ("damaged",)
+CLEAN_GOAL = 0.98
+
+
+def word_accuracy(printed: list[str], read: list[str]) -> float:
+    """Share of printed words read exactly, each read word matching at most one printed word."""
+    if not printed:
+        return 1.0
+    wanted, got = Counter(printed), Counter(read)
+    return sum(min(count, got[word]) for word, count in wanted.items()) / len(printed)
+
+
+@dataclass(frozen=True)
+class PageScore:
+    damage: str
+    layout: str
+    words: int
+    raw_correct: float
+    pipeline_correct: float
+    raw_seconds: float
+    pipeline_seconds: float
+
+
+def score_docket(job: tuple[str, int]) -> list[PageScore]:
+    damage, seed = job
+    docket = generate_docket(seed, damage=damage)
+    options = DigitizeOptions()
+    scores = []
+    for number, (image, truth) in enumerate(zip(docket.pages, docket.truth["pages"]), start=1):
+        printed = [word["text"] for word in truth["words"]]
+        page = PageImage(pixels=np.asarray(image).copy(), dpi=truth["dpi"], page_number=number)
+        started = time.perf_counter()
+        raw = tesseract.recognize(page)
+        raw_seconds = time.perf_counter() - started
+        result = digitize_page(page, options)
+        read = [word.text for word in result.text.words] if result.text else []
+        scores.append(
+            PageScore(
+                damage=damage,
+                layout=docket.truth.get("layout", "?"),
+                words=len(printed),
+                raw_correct=word_accuracy(printed, [word.text for word in raw.words]) * len(printed),
+                pipeline_correct=word_accuracy(printed, read) * len(printed),
+                raw_seconds=raw_seconds,
+                pipeline_seconds=result.seconds,
+            )
+        )
+    return scores
+
+
+def _table(title: str, groups: dict[str, list[PageScore]]) -> None:
+    print(f"\n{title:14} {'pages':>5} {'words':>6} {'raw':>7} {'pipeline':>9} {'gain':>7} {'raw s/page':>11} {'pipeline s/page':>16}")
+    for name, scores in groups.items():
+        words = sum(s.words for s in scores)
+        raw = sum(s.raw_correct for s in scores) / words
+        pipeline = sum(s.pipeline_correct for s in scores) / words
+        raw_seconds = sum(s.raw_seconds for s in scores) / len(scores)
+        pipeline_seconds = sum(s.pipeline_seconds for s in scores) / len(scores)
+        print(
+            f"{name:14} {len(scores):5d} {words:6d} {raw:7.1%} {pipeline:9.1%} {100 * (pipeline - raw):+6.1f}pt"
+            f" {raw_seconds:11.2f} {pipeline_seconds:16.2f}"
+        )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.ocr_quality", description=__doc__.splitlines()[0])
+    parser.add_argument("--dockets", type=int, default=6, help="dockets per damage (a docket has 1–3 pages)")
+    parser.add_argument("--seed", type=int, default=4100)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args(argv)
+    jobs = [(damage, args.seed + index) for damage in DAMAGES for index in range(args.dockets)]
+    load_before = os.getloadavg()[0]
+    with ProcessPoolExecutor(max_workers=args.workers) as pool:
+        scores = [score for page_scores in pool.map(score_docket, jobs) for score in page_scores]
+    by_damage: dict[str, list[PageScore]] = {}
+    by_layout: dict[str, list[PageScore]] = {}
+    for score in scores:
+        by_damage.setdefault(score.damage, []).append(score)
+        if score.damage == "clean":
+            by_layout.setdefault(score.layout, []).append(score)
+    _table("damage", by_damage)
+    _table("clean, layout", by_layout)
+    clean = by_damage["clean"]
+    accuracy = sum(s.pipeline_correct for s in clean) / sum(s.words for s in clean)
+    verdict = "meets" if accuracy >= CLEAN_GOAL else "misses"
+    print(f"\nclean pages, pipeline word accuracy {accuracy:.2%} (goal >= {CLEAN_GOAL:.0%}: {verdict})")
+    print(f"load average (1 min) {load_before:.2f} before, {os.getloadavg()[0]:.2f} after (times only)")
+
+
+if __name__ == "__main__":
+    main()

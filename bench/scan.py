@@ -1,0 +1,169 @@
+"""How fast `cleardocket scan` digitizes pages, against bare `tesseract` on the same page files.
+
+    .venv/bin/python -m bench.scan               # 16 generated pages, half clean, half damaged
+    .venv/bin/python -m bench.scan --pages 40
+
+Writes generated docket pages as PNG files (the raw scans), then measures in the same run:
+  * tesseract, 1 process: the bare CLI on each file in turn (OMP_THREAD_LIMIT=1, as scan runs it);
+  * tesseract, default threads: the same, with Debian's OpenMP default (what a user gets);
+  * tesseract, 2 processes: two files at a time, one thread each;
+  * cleardocket scan --workers 1 and --workers 2, each into a fresh database.
+Prints pages/min of each, the ratios that matter (scan against tesseract with the same
+parallelism; 2 workers against 1), the peak memory of each worker process (with its tesseract),
+and the machine's load average, since the machine may be shared while measuring.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+
+from fixtures.generator import generate_set
+
+CLEARDOCKET = Path(sys.executable).parent / "cleardocket"
+
+
+@dataclass(frozen=True)
+class Timing:
+    name: str
+    pages: int
+    seconds: float
+    peak_worker_mb: float | None = None
+
+    @property
+    def pages_per_minute(self) -> float:
+        return 60.0 * self.pages / self.seconds
+
+
+def write_pages(folder: Path, count: int, seed: int) -> list[Path]:
+    """`count` generated page images as PNG files, half from clean dockets, half damaged."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths: list[Path] = []
+    for index, docket in enumerate(generate_set(count, seed=seed, damage_mix={"clean": 1, "damaged": 1})):
+        for number, page in enumerate(docket.pages, start=1):
+            if len(paths) == count:
+                return paths
+            path = folder / f"page_{index:03d}_{number}.png"
+            page.save(path, dpi=(docket.dpi, docket.dpi))
+            paths.append(path)
+    return paths
+
+
+def run_tesseract(path: Path, *, threads: int | None) -> None:
+    env = dict(os.environ)
+    env.pop("OMP_THREAD_LIMIT", None)
+    if threads is not None:
+        env["OMP_THREAD_LIMIT"] = str(threads)
+    subprocess.run(["tesseract", str(path), "stdout"], env=env, check=True, capture_output=True)
+
+
+def time_tesseract(name: str, paths: list[Path], *, processes: int, threads: int | None) -> Timing:
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=processes) as pool:
+        list(pool.map(lambda path: run_tesseract(path, threads=threads), paths))
+    return Timing(name, len(paths), time.perf_counter() - started)
+
+
+class TreeMemory:
+    """Peak resident memory of each worker of a process, including the tesseract it runs."""
+
+    def __init__(self, pid: int) -> None:
+        self.root = psutil.Process(pid)
+        self.peaks: dict[int, int] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._poll, daemon=True)
+
+    def _poll(self) -> None:
+        while not self._stop.is_set():
+            try:
+                for worker in self.root.children():
+                    if "python" not in worker.name():
+                        continue
+                    rss = worker.memory_info().rss + sum(c.memory_info().rss for c in worker.children(recursive=True))
+                    self.peaks[worker.pid] = max(self.peaks.get(worker.pid, 0), rss)
+            except psutil.Error:
+                pass
+            self._stop.wait(0.05)
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    @property
+    def peak_mb(self) -> float | None:
+        return max(self.peaks.values()) / 2**20 if self.peaks else None
+
+
+def time_scan(name: str, folder: Path, pages: int, database: Path, *, workers: int) -> Timing:
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [str(CLEARDOCKET), "scan", str(folder), "--db", str(database), "--workers", str(workers)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    with TreeMemory(process.pid) as memory:
+        code = process.wait()
+    seconds = time.perf_counter() - started
+    if code != 0:
+        raise SystemExit(f"cleardocket scan exited {code}")
+    return Timing(name, pages, seconds, memory.peak_mb)
+
+
+def ratio_line(label: str, numerator: Timing, denominator: Timing, goal: float) -> str:
+    ratio = numerator.pages_per_minute / denominator.pages_per_minute
+    verdict = "meets" if ratio >= goal else "misses"
+    return f"{label:55} {ratio:5.2f}x   (goal >= {goal:.1f}x: {verdict})"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.scan", description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=16, help="page images to generate and read")
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args(argv)
+    load_before = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="bench-scan-") as work:
+        work_dir = Path(work)
+        paths = write_pages(work_dir / "scans", args.pages, args.seed)
+        runs: list[Callable[[], Timing]] = [
+            lambda: time_tesseract("tesseract, 1 process, 1 thread", paths, processes=1, threads=1),
+            lambda: time_scan("cleardocket scan --workers 1", work_dir / "scans", len(paths), work_dir / "one.db", workers=1),
+            lambda: time_tesseract("tesseract, 2 processes, 1 thread each", paths, processes=2, threads=1),
+            lambda: time_scan("cleardocket scan --workers 2", work_dir / "scans", len(paths), work_dir / "two.db", workers=2),
+            lambda: time_tesseract("tesseract, 1 process, OpenMP default threads", paths, processes=1, threads=None),
+        ]
+        timings = []
+        for run in runs:
+            timing = run()
+            timings.append(timing)
+            memory = f"   peak per worker {timing.peak_worker_mb:.0f} MB" if timing.peak_worker_mb else ""
+            print(f"{timing.name:47} {timing.pages_per_minute:7.1f} pages/min  ({timing.seconds:.1f} s){memory}", flush=True)
+    bare_one, scan_one, bare_two, scan_two, bare_default = timings
+    print()
+    print(ratio_line("scan --workers 1 / tesseract 1 process", scan_one, bare_one, 1.0))
+    print(ratio_line("scan --workers 2 / tesseract 2 processes", scan_two, bare_two, 1.0))
+    print(ratio_line("scan --workers 2 / tesseract OpenMP default", scan_two, bare_default, 1.0))
+    print(ratio_line("scan --workers 2 / scan --workers 1", scan_two, scan_one, 1.8))
+    load_after = os.getloadavg()
+    print(
+        f"\n{len(paths)} pages; {os.cpu_count()} cores; load average (1 min) {load_before[0]:.2f} before, "
+        f"{load_after[0]:.2f} after: other work on the machine lowers every number, the ratios less."
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+import cv2
+import numpy as np
+import pytest
+
+from conftest import render_page, word_accuracy
+from digitize.options import DigitizeOptions
+from digitize.pipeline import digitize_page
+from digitize.skew import measure_skew
+from fixtures.generator import generate_docket
+from models.pages import PageImage
+
+OPTIONS = DigitizeOptions()
+
+
+def decoded(result):
+    return cv2.imdecode(np.frombuffer(result.image_png, np.uint8), cv2.IMREAD_UNCHANGED)
+
+
+def test_sideways_skewed_page_comes_out_upright_level_and_read(clean_page):
+    result = digitize_page(clean_page.page(skew=4.0, rotation=90, page_number=3), OPTIONS, document_sha256="abc")
+    assert (result.document_sha256, result.page_number, result.rotation) == ("abc", 3, 90)
+    assert result.skew_degrees == pytest.approx(4.0, abs=0.1)
+    assert word_accuracy(clean_page.words, [w.text for w in result.text.words]) >= 0.95
+    # Word boxes are in the stored, normalized image: it is upright (wider than tall) and level.
+    image = decoded(result)
+    assert image.shape == (result.text.height, result.text.width)
+    assert image.shape[1] > image.shape[0]
+    assert measure_skew(PageImage(image, result.dpi)) == pytest.approx(0.0, abs=0.1)
+    for word in result.text.words:
+        assert 0 <= word.left and word.left + word.width <= image.shape[1]
+        assert 0 <= word.top and word.top + word.height <= image.shape[0]
+
+
+def test_upside_down_capitals_are_turned(capitals_page):
+    result = digitize_page(capitals_page.page(rotation=180), OPTIONS)
+    assert result.rotation == 180
+    assert word_accuracy(capitals_page.words, [w.text for w in result.text.words]) >= 0.95
+
+
+def test_low_resolution_page_is_upscaled_before_reading():
+    rendered = render_page(8, lines=8, dpi=150)
+    result = digitize_page(rendered.page(), OPTIONS)
+    assert result.dpi == OPTIONS.target_dpi
+    assert any(step.startswith("resample 150->300") for step in result.steps)
+    assert word_accuracy(rendered.words, [w.text for w in result.text.words]) >= 0.95
+
+
+def test_blank_page_is_not_read():
+    result = digitize_page(PageImage(np.full((1650, 1275), 250, np.uint8), dpi=150), OPTIONS)
+    assert result.ok and result.text.words == ()
+    assert result.steps[-1] == "blank: not read"
+
+
+def test_work_dir_keeps_each_stage(tmp_path, clean_page):
+    digitize_page(clean_page.page(skew=-3.0, page_number=3), OPTIONS, work_dir=tmp_path)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["000003_deskew.png", "000003_flatten.png", "000003_input.png", "000003_ocr.tsv"]
+    assert (tmp_path / "000003_ocr.tsv").read_text().startswith("level\tpage_num")
+
+
+def test_options_and_tool_versions_travel_with_the_page(clean_page):
+    result = digitize_page(clean_page.page(), DigitizeOptions(psm=6))
+    assert result.options["psm"] == 6
+    assert {"tesseract", "poppler", "opencv", "cleardocket"} <= set(result.tool_versions)
+
+
+@pytest.mark.parametrize("rotation", [0, 90, 180, 270])
+def test_generated_damaged_docket_is_oriented_and_deskewed(rotation):
+    docket = generate_docket(40 + rotation, damage="damaged", rotation=rotation, skew_degrees=-7.5)
+    truth = docket.truth["pages"][0]
+    page = PageImage(np.asarray(docket.pages[0]).copy(), dpi=truth["dpi"])
+    result = digitize_page(page, OPTIONS)
+    assert result.rotation == rotation
+    assert result.skew_degrees == pytest.approx(-7.5, abs=0.2)
+
+
+def test_generated_clean_typewritten_docket_reads_nearly_word_for_word():
+    docket = generate_docket(12, damage="clean", layout="half_sheet")
+    truth = docket.truth["pages"][0]
+    result = digitize_page(PageImage(np.asarray(docket.pages[0]).copy(), dpi=truth["dpi"]), OPTIONS)
+    printed = [w["text"] for w in truth["words"]]
+    assert word_accuracy(printed, [w.text for w in result.text.words]) >= 0.95

@@ -1,0 +1,48 @@
+import pytest
+
+from conftest import word_accuracy
+from digitize import tesseract
+from models.errors import ToolMissingError
+
+# Recorded `image_to_data` output: a page, a block, a line and two words, one of them empty.
+TSV = (
+    "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+    "1\t1\t0\t0\t0\t0\t0\t0\t800\t600\t-1\t\n"
+    "2\t1\t1\t0\t0\t0\t40\t50\t300\t40\t-1\t\n"
+    "4\t1\t1\t1\t1\t0\t40\t50\t300\t40\t-1\t\n"
+    "5\t1\t1\t1\t1\t1\t40\t50\t120\t40\t96.5\tCOURT\n"
+    "5\t1\t1\t1\t1\t2\t180\t50\t20\t40\t95.0\t \n"
+    "5\t1\t1\t1\t1\t3\t210\t52\t130\t38\t41.25\t\"ILLINOIS\n"
+)
+
+
+def test_parse_keeps_words_with_boxes_lines_and_confidence():
+    text = tesseract.parse_tsv(TSV, width=800, height=600)
+    assert [w.text for w in text.words] == ["COURT", '"ILLINOIS']
+    first = text.words[0]
+    assert first.bbox == (40, 50, 160, 90)
+    assert first.confidence == pytest.approx(0.965)
+    assert (first.block, first.paragraph, first.line, first.word) == (1, 1, 1, 1)
+    assert text.lines() == [text.words]
+
+
+def test_clean_typewritten_page_reads_nearly_word_for_word(clean_page):
+    text = tesseract.recognize(clean_page.page(), psm=3)
+    assert word_accuracy(clean_page.words, [w.text for w in text.words]) >= 0.97
+    assert all(0.0 <= w.confidence <= 1.0 for w in text.words)
+    assert all(0 <= w.left and w.left + w.width <= text.width for w in text.words)
+
+
+def test_blacklisted_characters_are_never_output(clean_page):
+    text = tesseract.recognize(clean_page.page(), blacklist="eE")
+    assert not any(ch in w.text for w in text.words for ch in "eE")
+
+
+def test_missing_tesseract_is_a_tool_error(monkeypatch, clean_page):
+    monkeypatch.setattr(tesseract.pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/tesseract")
+    tesseract.tesseract_version.cache_clear()
+    try:
+        with pytest.raises(ToolMissingError):
+            tesseract.recognize(clean_page.page())
+    finally:
+        tesseract.tesseract_version.cache_clear()
