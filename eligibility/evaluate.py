@@ -181,7 +181,7 @@ def _init_worker() -> None:
     gc.disable()
 
 
-class _Reader:
+class PersonReader:
     """Pages of whole persons from the cases table, with their uncertain fields and corrections."""
 
     def __init__(self, db: Database, *, confidence_threshold: float, page: int = _PAGE) -> None:
@@ -251,7 +251,7 @@ class _Reader:
         return fields, corrections
 
 
-class _Writer:
+class DecisionWriter:
     """Saves decisions a batch per transaction; earlier decisions stay, no longer current."""
 
     def __init__(self, db: Database, *, run_id: int | None, rule_set: RuleSet, policy: str, as_of: dt.date) -> None:
@@ -300,7 +300,7 @@ def resolve_rule_sets(db: Database, rule_set: str | None, policy: str | None) ->
     return chosen
 
 
-def _batches(reader: _Reader, rule_sets: dict[str, str], explicit: str | None, batch_size: int, counts: Counter):
+def _batches(reader: PersonReader, rule_sets: dict[str, str], explicit: str | None, batch_size: int, counts: Counter):
     """(rule set, persons) batches of about `batch_size` cases, each with its fields and corrections."""
     pending: dict[str, list[list[tuple[str, str]]]] = {name: [] for name in rule_sets}
     sizes = Counter()
@@ -395,11 +395,11 @@ def _evaluate(
         tool_versions={name: get_rule_set(name).version for name in rule_sets},
     )
     writers = {
-        name: _Writer(db, run_id=run_id, rule_set=get_rule_set(name), policy=chosen, as_of=as_of)
+        name: DecisionWriter(db, run_id=run_id, rule_set=get_rule_set(name), policy=chosen, as_of=as_of)
         for name, chosen in rule_sets.items()
     }
     jobs = {name: _Job(name, chosen, as_of, confidence_threshold) for name, chosen in rule_sets.items()}
-    reader = _Reader(db, confidence_threshold=confidence_threshold)
+    reader = PersonReader(db, confidence_threshold=confidence_threshold)
     counts: Counter = Counter()
     outcomes: Counter = Counter()
     by_rule_set: Counter = Counter()
@@ -487,6 +487,6 @@ def evaluate_case(
         ]
     records: Sequence[CaseRecord] = [load_case(db, each) for each in ids]
     decisions = rules.decide(records, as_of=as_of, policy=chosen, confidence_threshold=confidence_threshold)
-    writer = _Writer(db, run_id=None, rule_set=rules, policy=chosen, as_of=as_of)
+    writer = DecisionWriter(db, run_id=None, rule_set=rules, policy=chosen, as_of=as_of)
     writer.write([(each, d.outcome, d.needs_review, decision_json(d)) for each, d in zip(ids, decisions)])
     return decisions[ids.index(case_id)]

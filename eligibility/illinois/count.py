@@ -420,7 +420,7 @@ def _merge(state: _Count) -> CountOutcome:
     return CountOutcome(
         count=state.charge.count,
         outcome=outcome,
-        relief_paths=_PATH_TUPLES[asserted] if asserted in _PATH_TUPLES else tuple(p for p in codes.RELIEF_PATH_ORDER if p in asserted),
+        relief_paths=_PATH_TUPLES[asserted],
         mco=mco,
         conviction=conviction,
         cca=state.cca,

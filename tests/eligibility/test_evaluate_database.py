@@ -180,7 +180,7 @@ def test_decision_json_is_exact_for_every_registered_rule_set():
 
 
 def test_pages_never_split_a_person_and_miss_no_case(db):
-    from eligibility.evaluate import _Reader
+    from eligibility.evaluate import PersonReader
 
     people = [Defendant(name=f"P{i}, X", date_of_birth=dt.date(1960, 1, 1)) for i in range(4)]
     shape = {0: 1, 1: 5, 2: 2, 3: 3}  # person 1 has more cases than a page holds
@@ -188,7 +188,7 @@ def test_pages_never_split_a_person_and_miss_no_case(db):
         for n in range(cases):
             save_case(db, _case(f"c-{person}-{n}", defendant=people[person]), origin="imported")
     save_case(db, _case("c-anonymous", defendant=Defendant()), origin="imported")
-    persons = list(_Reader(db, confidence_threshold=0.9, page=3).persons())
+    persons = list(PersonReader(db, confidence_threshold=0.9, page=3).persons())
     groups = sorted(sorted(case_id for case_id, _, _ in person) for person in persons)
     expected = sorted([[f"c-{p}-{n}" for n in range(k)] for p, k in shape.items()] + [["c-anonymous"]])
     assert groups == expected

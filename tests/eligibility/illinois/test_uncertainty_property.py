@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eligibility.illinois.rules.disposition import CANONICAL, SENTENCE_KINDS
+from models.records import Charge
 
 from .factories import AS_OF, decide, low_confidence, make_case
 
@@ -88,8 +89,6 @@ def charges(draw, count):
     values["amount_text"] = draw(st.sampled_from([None, "APPROX 12 GRMS", "1.1 OZ"]))
     values["sentence_text"] = draw(st.sampled_from([None, "SUPV 1 YR", "IDOC 2 YRS", "VOP FILED"]))
     values["disposition_text"] = draw(st.sampled_from([None, "BF-SOL", "FG"]))
-    from models.records import Charge
-
     return Charge(count=count, **values)
 
 
