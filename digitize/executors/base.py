@@ -17,7 +17,8 @@ Reader = Callable[["PageTask"], PageResult]
 
 @dataclass(frozen=True)
 class PageLost:
-    """A page no worker could finish (its process died each time it was tried), and why."""
+    """A page no worker could finish (its process died each time it was tried, or reading it
+    raised), and why."""
 
     task: PageTask
     reason: str

@@ -110,6 +110,8 @@ class LocalPoolExecutor:
                         yield PageLost(task, LOST_REASON)
                     else:
                         retry.append(replace(task, crashes=task.crashes + 1))
+                except Exception as error:  # the reader raised, or its result could not cross back
+                    yield PageLost(task, f"{type(error).__name__}: {error}")
             if broken and not in_flight:
                 self._pool.shutdown(wait=True)
                 self._pool = self._new_pool()
