@@ -69,6 +69,30 @@ def count_pages(path: Path) -> int:
     return pages
 
 
+def page_size_inches(path: Path, page_number: int) -> tuple[float, float] | None:
+    """The page's width and height in inches, as pdfinfo reports them; None if it cannot say."""
+    try:
+        done = subprocess.run(
+            ["pdfinfo", "-f", str(page_number), "-l", str(page_number), str(path)],
+            capture_output=True,
+            text=True,
+            timeout=_TIMEOUT_SECONDS,
+        )
+    except FileNotFoundError as error:
+        raise ToolMissingError(_MISSING) from error
+    except subprocess.TimeoutExpired:
+        return None
+    # "Page    1 size:  612 x 792 pts (letter)"
+    for line in done.stdout.splitlines():
+        if line.startswith("Page") and " size:" in line:
+            cells = line.split(":", 1)[1].split()
+            try:
+                return float(cells[0]) / 72.0, float(cells[2]) / 72.0
+            except (IndexError, ValueError):
+                return None
+    return None
+
+
 def embedded_resolution(path: Path, page_number: int) -> int | None:
     """The resolution (ppi) of the largest image on the page: the scan's own; None if none."""
     try:

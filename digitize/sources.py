@@ -28,6 +28,9 @@ _PLACEHOLDER_DPIS = frozenset({1, 72, 96})
 _PLAUSIBLE_DPI = (100, 1200)
 # PDF allows up to 1024 bytes of junk before its header.
 _PDF_HEADER_WINDOW = 1024
+# The largest page a docket can be (a 24×36 in plan sheet is far past any court form); a PDF
+# page beyond it is a bomb that would render to gigabytes of pixels.
+MAX_PAGE_SQUARE_INCHES = 24 * 36
 
 
 def find_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -45,7 +48,9 @@ def find_files(paths: Iterable[Path]) -> Iterator[Path]:
                 relative = child.relative_to(path)
                 if any(part.startswith(".") for part in relative.parts):
                     continue
-                if child.is_file() and child.suffix.lower() in SCAN_EXTENSIONS:
+                # A link that leads nowhere (or in a loop) is yielded too, so that it is
+                # reported as unreadable rather than silently left out of the batch.
+                if child.suffix.lower() in SCAN_EXTENSIONS and (child.is_file() or child.is_symlink()):
                     yield child
         else:
             yield path
@@ -83,6 +88,8 @@ def count_pages(path: Path, kind: str) -> int:
     try:
         with Image.open(path) as image:
             frames = getattr(image, "n_frames", 1)
+    except Image.DecompressionBombError as error:
+        raise InputError(f"image too large to be a page scan: {error}") from error
     except (UnidentifiedImageError, OSError, ValueError) as error:
         raise InputError(f"unreadable image ({kind.upper()}): {error}") from error
     if frames < 1:
@@ -127,6 +134,8 @@ def load_image_page(path: Path, page_number: int) -> PageImage:
             pixels = np.asarray(grey, dtype=np.uint8)
     except EOFError as error:
         raise InputError("the image has fewer pages than it said") from error
+    except Image.DecompressionBombError as error:
+        raise InputError(f"image too large to be a page scan: {error}") from error
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as error:
         raise InputError(f"unreadable image: {error}") from error
     if pixels.ndim != 2 or min(pixels.shape) < 8:
@@ -146,6 +155,9 @@ def pdf_render_dpi(native: int | None, options: DigitizeOptions) -> int:
 def load_page(path: Path, kind: str, page_number: int, options: DigitizeOptions) -> PageImage:
     """Page `page_number` (from 1) of a scan as a greyscale PageImage at its own resolution."""
     if kind == "pdf":
+        size = pdf_pages.page_size_inches(path, page_number)
+        if size is not None and size[0] * size[1] > MAX_PAGE_SQUARE_INCHES:
+            raise InputError(f"PDF page too large to be a docket ({size[0]:.0f}×{size[1]:.0f} in)")
         dpi = pdf_render_dpi(pdf_pages.embedded_resolution(path, page_number), options)
         pixels = pdf_pages.render_page(path, page_number, dpi=dpi)
         return PageImage(pixels=pixels, dpi=dpi, page_number=page_number)
