@@ -10,7 +10,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from conftest import render_page, write_bad_files
+from digitize_pages import render_page, write_bad_files
 from digitize.batch import scan
 from digitize.options import DigitizeOptions
 from digitize_faults import die_on_page_two, raise_on_page_two

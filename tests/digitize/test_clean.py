@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from conftest import render_page, word_accuracy
+from digitize_pages import render_page, word_accuracy
 from digitize import tesseract
 from digitize.clean import estimate_dpi, find_ruled_lines, remove_ruled_lines, resample
 from digitize.ink import binarize_ink

@@ -2,7 +2,7 @@ import cv2
 import numpy as np
 import pytest
 
-from conftest import render_page, word_accuracy
+from digitize_pages import render_page, word_accuracy
 from digitize.options import DigitizeOptions
 from digitize.pipeline import digitize_page
 from digitize.skew import measure_skew

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from conftest import render_page
+from digitize_pages import render_page
 from digitize.skew import deskew, measure_skew
 
 SKEWS = [-10.0, -6.3, -2.2, -0.35, 0.0, 0.15, 1.7, 4.05, 7.5, 10.0]

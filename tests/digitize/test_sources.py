@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from conftest import render_page, write_bad_files
+from digitize_pages import render_page, write_bad_files
 from digitize.options import DigitizeOptions
 from digitize.sources import count_pages, find_files, load_page, sniff_kind
 from models.errors import InputError

@@ -1,6 +1,6 @@
 import pytest
 
-from conftest import word_accuracy
+from digitize_pages import word_accuracy
 from digitize import tesseract
 from models.errors import ToolMissingError
 
