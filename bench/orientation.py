@@ -21,6 +21,7 @@ import numpy as np
 from digitize.options import DigitizeOptions
 from digitize.pipeline import digitize_page
 from fixtures.generator import generate_docket
+from models.errors import InputError
 from models.pages import PageImage
 
 ROTATIONS = (0, 90, 180, 270)
@@ -44,7 +45,11 @@ def measure_docket(job: tuple[int, str, float, int]) -> list[Measured]:
     results = []
     for number, (image, truth) in enumerate(zip(docket.pages, docket.truth["pages"]), start=1):
         page = PageImage(pixels=np.asarray(image).copy(), dpi=truth["dpi"], page_number=number)
-        result = digitize_page(page, DigitizeOptions())
+        try:
+            result = digitize_page(page, DigitizeOptions())
+        except InputError as error:
+            print(f"  seed {seed} page {number}: not read ({error})", flush=True)
+            continue
         results.append(
             Measured(seed, damage, number, truth["skew_degrees"], result.skew_degrees, truth["rotation"], result.rotation)
         )

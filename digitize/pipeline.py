@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from digitize import tesseract
-from digitize.clean import flatten_background, remove_ruled_lines, resample
+from digitize.clean import NOISY_PAPER, denoise, flatten_background, paper_noise, remove_ruled_lines, resample
 from digitize.ink import find_text_ink
 from digitize.options import DigitizeOptions
 from digitize.orientation import (
@@ -86,6 +86,10 @@ def digitize_page(
         page = flatten_background(page)
         steps.append("flatten background")
         keep_image(work_dir, page, "flatten")
+    if options.denoise and paper_noise(page) >= NOISY_PAPER:
+        page = denoise(page)
+        steps.append("denoise")
+        keep_image(work_dir, page, "denoise")
     if is_blank_page(page):
         text = PageText(words=(), width=page.width, height=page.height)
         steps.append("blank: not read")
