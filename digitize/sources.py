@@ -136,7 +136,7 @@ def load_image_page(path: Path, page_number: int) -> PageImage:
         raise InputError("the image has fewer pages than it said") from error
     except Image.DecompressionBombError as error:
         raise InputError(f"image too large to be a page scan: {error}") from error
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as error:
+    except (UnidentifiedImageError, OSError, ValueError) as error:
         raise InputError(f"unreadable image: {error}") from error
     if pixels.ndim != 2 or min(pixels.shape) < 8:
         raise InputError(f"image too small to hold text ({pixels.shape[1]}×{pixels.shape[0]} px)")

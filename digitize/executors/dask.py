@@ -30,7 +30,6 @@ from models.pages import PageResult
 if TYPE_CHECKING:
     from digitize.batch import PageTask
 
-_CONNECT_TIMEOUT = "30s"
 # Debian's Tesseract uses OpenMP; one thread per worker process, as in the local pool.
 _WORKER_ENV = {"OMP_THREAD_LIMIT": "1"}
 
@@ -59,11 +58,15 @@ class DaskExecutor:
         scheduler: address of a running scheduler (`tcp://host:8786`); None starts a
             LocalCluster of `workers` processes with one thread each.
         workers: processes of the LocalCluster (ignored with a scheduler: its workers count).
+        connect_timeout_seconds: how long to wait for the scheduler, and for its first worker.
     """
 
-    def __init__(self, scheduler: str | None = None, workers: int | None = None) -> None:
+    def __init__(
+        self, scheduler: str | None = None, workers: int | None = None, *, connect_timeout_seconds: float = 30.0
+    ) -> None:
         self.scheduler = scheduler
         self.workers = workers or default_workers()
+        self.connect_timeout_seconds = connect_timeout_seconds
         self._cluster: LocalCluster | None = None
         self._client: Client | None = None
 
@@ -75,7 +78,7 @@ class DaskExecutor:
     def __enter__(self) -> DaskExecutor:
         if self.scheduler:
             try:
-                self._client = Client(self.scheduler, timeout=_CONNECT_TIMEOUT)
+                self._client = Client(self.scheduler, timeout=self.connect_timeout_seconds)
             except OSError as error:
                 raise InputError(f"cannot reach the Dask scheduler at {self.scheduler}: {error}") from error
             return self
@@ -111,7 +114,12 @@ class DaskExecutor:
         assert self._client is not None, "use the executor as a context manager"
         client = self._client
         if self.scheduler:
-            client.wait_for_workers(1, timeout=_CONNECT_TIMEOUT)
+            try:
+                client.wait_for_workers(1, timeout=self.connect_timeout_seconds)
+            except TimeoutError as error:
+                raise InputError(
+                    f"no Dask worker joined the scheduler at {self.scheduler} in {self.connect_timeout_seconds:g} s"
+                ) from error
         in_flight: dict[str, PageTask] = {}
         finished = as_completed()
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
 import subprocess
+import time
 
 import pytest
 
 from conftest import CLEARDOCKET, assert_each_page_once, write_multipage_pdf, write_pages
-from digitize.batch import scan
+from digitize.batch import PageTask, scan
 from digitize.executors import LocalPoolExecutor
 from digitize.executors.dask import DaskExecutor, page_bytes
-from digitize.batch import PageTask
 from digitize.options import DigitizeOptions
 from models.database import open_database
 from models.errors import InputError
@@ -73,7 +75,7 @@ def test_a_worker_is_sent_only_its_page_of_a_multipage_pdf(mixed_folder):
 def test_unreachable_scheduler_is_an_input_error(tmp_path, pages_folder):
     db = open_database(tmp_path / "x.db")
     with pytest.raises(InputError, match="cannot reach the Dask scheduler"):
-        scan([pages_folder], db, DigitizeOptions(), executor=DaskExecutor(scheduler="tcp://127.0.0.1:9"))
+        scan([pages_folder], db, DigitizeOptions(), executor=DaskExecutor(scheduler="tcp://127.0.0.1:9", connect_timeout_seconds=2))
     (stats,) = db.execute("select stats from runs").fetchone()
     assert "cannot reach the Dask scheduler" in stats
     assert db.execute("select count(*) from pages").fetchone() == (0,)
@@ -93,3 +95,50 @@ def test_scan_command_reads_on_dask_and_rejects_inconsistent_options(tmp_path, p
             capture_output=True, text=True, timeout=60,
         )
         assert done.returncode == 2, done.stderr
+
+
+def test_a_scheduler_without_workers_is_an_input_error(tmp_path, pages_folder):
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=0, processes=False, dashboard_address=None) as empty:
+        db = open_database(tmp_path / "x.db")
+        executor = DaskExecutor(scheduler=empty.scheduler_address, connect_timeout_seconds=1)
+        with pytest.raises(InputError, match="no Dask worker joined"):
+            scan([pages_folder], db, DigitizeOptions(), executor=executor)
+    assert db.execute("select count(*) from pages").fetchone() == (0,)
+
+
+@pytest.mark.slow
+def test_scan_on_a_cluster_started_as_docs_scale_md_says(tmp_path, pages_folder):
+    dask_cli = CLEARDOCKET.parent / "dask"
+    address_file = tmp_path / "scheduler.json"
+    env = {**os.environ, "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "1", "OMP_THREAD_LIMIT": "1"}
+    scheduler = subprocess.Popen(
+        [str(dask_cli), "scheduler", "--port", "0", "--no-dashboard", "--scheduler-file", str(address_file)],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    worker = None
+    try:
+        deadline = time.monotonic() + 60
+        while not address_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        address = json.loads(address_file.read_text())["address"]
+        worker = subprocess.Popen(
+            [str(dask_cli), "worker", address, "--nworkers", "2", "--nthreads", "1", "--no-dashboard"],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        db_path = tmp_path / "cluster.db"
+        done = subprocess.run(
+            [str(CLEARDOCKET), "scan", str(pages_folder), "--db", str(db_path), "--executor", "dask", "--scheduler", address],
+            capture_output=True, text=True, timeout=300,
+        )
+        assert done.returncode == 0, done.stderr
+        assert_each_page_once(db_path, 6)
+        with sqlite3.connect(db_path) as connection:
+            (options,) = connection.execute("select options from runs").fetchone()
+        assert json.loads(options)["scheduler"] == address
+    finally:
+        for process in (worker, scheduler):
+            if process is not None:
+                process.terminate()
+                process.wait(timeout=60)
