@@ -103,10 +103,27 @@ def test_worker_killed_mid_page_loses_nothing(tmp_path, pages_folder, executor_n
 
 
 def scan_process(folder: Path, db_path: Path, *extra: str) -> subprocess.Popen:
+    # A session of its own, like a terminal's foreground job: Ctrl-C goes to its whole group.
     return subprocess.Popen(
         [str(CLEARDOCKET), "scan", str(folder), "--db", str(db_path), "--workers", "2", *extra],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
     )
+
+
+def left_in_session(session: int, timeout: float = 30) -> list[psutil.Process]:
+    """Processes still alive in the session after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        alive = []
+        for process in psutil.process_iter():
+            try:
+                if os.getsid(process.pid) == session:
+                    alive.append(process)
+            except (OSError, psutil.Error):
+                pass
+        if not alive or time.monotonic() > deadline:
+            return alive
+        time.sleep(0.2)
 
 
 def wait_for_pages(db_path: Path, at_least: int, process: subprocess.Popen, timeout: float = 120) -> None:
@@ -130,18 +147,21 @@ def rerun_completes(folder: Path, db_path: Path, pages: int, *extra: str) -> Non
 
 
 @pytest.mark.slow
-def test_ctrl_c_stops_cleanly_and_the_rerun_finishes(tmp_path, pages_folder):
+@pytest.mark.parametrize("executor_name", ["local", "dask"])
+def test_ctrl_c_stops_cleanly_and_the_rerun_finishes(tmp_path, pages_folder, executor_name):
     db_path = tmp_path / "interrupted.db"
-    process = scan_process(pages_folder, db_path)
+    process = scan_process(pages_folder, db_path, "--executor", executor_name)
     wait_for_pages(db_path, 1, process)
-    process.send_signal(signal.SIGINT)
+    # Ctrl-C in a terminal reaches the coordinator, its workers and their tesseracts at once.
+    os.killpg(process.pid, signal.SIGINT)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130
+    assert not left_in_session(process.pid), "workers outlived the interrupted scan"
     assert "run the same command again to resume" in " ".join(err.split())
     with sqlite3.connect(db_path) as connection:
         (stats,) = connection.execute("select stats from runs").fetchone()
     assert '"interrupted": true' in stats and "KeyboardInterrupt" in stats
-    rerun_completes(pages_folder, db_path, PAGES)
+    rerun_completes(pages_folder, db_path, PAGES, "--executor", executor_name)
 
 
 @pytest.mark.slow
