@@ -208,8 +208,8 @@ def test_full_disk_stops_the_batch_and_the_rerun_after_freeing_space_completes(t
     db = open_database(db_path)
     (used,) = db.execute("pragma page_count").fetchone()
     # SQLite refuses to grow the file past this many pages, as on a full disk: room for the
-    # run row and about one page's image and words.
-    db.execute(f"pragma max_page_count = {used + 12}")
+    # run row and a page or so.
+    db.execute(f"pragma max_page_count = {used + 6}")
     with pytest.raises(sqlite3.OperationalError, match="full"):
         scan([pages_folder], db, DigitizeOptions(), workers=2)
     db.close()
@@ -220,3 +220,23 @@ def test_full_disk_stops_the_batch_and_the_rerun_after_freeing_space_completes(t
     assert summary.pages_read == PAGES - len(written)
     assert_each_page_once(db_path, PAGES)
 
+
+
+def test_full_disk_in_the_cli_says_so_and_exits_with_the_database_error_code(tmp_path, pages_folder, monkeypatch):
+    from typer.testing import CliRunner
+
+    from review_cli import scan_cmd
+    from review_cli.app import app
+
+    def open_on_a_full_disk(path, **kwargs):
+        db = open_database(path, **kwargs)
+        (used,) = db.execute("pragma page_count").fetchone()
+        db.execute(f"pragma max_page_count = {used + 6}")
+        return db
+
+    monkeypatch.setattr(scan_cmd, "open_database", open_on_a_full_disk)
+    db_path = tmp_path / "full_cli.db"
+    result = CliRunner().invoke(app, ["scan", str(pages_folder), "--db", str(db_path), "--workers", "2"])
+    assert result.exit_code == 6
+    assert "Cannot write the database" in result.output and "full" in result.output
+    assert len(page_rows(db_path)) < PAGES
