@@ -51,7 +51,7 @@ def rules_command(
         out.print(table)
 
 
-def _summary_table(summary: EvaluateSummary) -> Table:
+def outcomes_table(summary: EvaluateSummary) -> Table:
     table = Table(title="Cases by outcome", title_justify="left")
     table.add_column("outcome")
     table.add_column("cases", justify="right")
@@ -144,7 +144,7 @@ def evaluate_command(
         raise typer.Exit(ExitCode.INTERRUPTED) from None
     finally:
         db.close()
-    out.print(_summary_table(summary))
+    out.print(outcomes_table(summary))
     review_share = summary.needs_review / summary.cases if summary.cases else 0.0
     out.print(f"{summary.needs_review:,} cases need review ({review_share:.1%}); {summary.persons:,} people.")
     if summary.skipped:

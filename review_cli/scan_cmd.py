@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from enum import Enum
 from pathlib import Path
@@ -22,13 +23,16 @@ from rich.progress import (
 )
 from rich.table import Table
 from rich.text import Text
+from sqlite_utils import Database
 
 from digitize.batch import ScanProgress, ScanSummary, scan
 from digitize.executors import LocalPoolExecutor, PageExecutor
 from digitize.options import DigitizeOptions
 from models.database import open_database
 from models.errors import InputError, ToolMissingError
+from review_cli.eligibility_cmd import outcomes_table
 from review_cli.exit_codes import ExitCode
+from review_cli.pipeline import AfterScanSummary, process_scanned
 
 
 class PagesPerMinuteColumn(ProgressColumn):
@@ -99,6 +103,41 @@ def failures_table(summary: ScanSummary) -> Table:
     return table
 
 
+def extract_table(after: AfterScanSummary) -> Table:
+    extracted = after.extracted
+    table = Table(title="Extraction", show_header=False)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("documents", str(extracted.documents))
+    table.add_row("cases", str(extracted.cases))
+    table.add_row("counts", str(extracted.counts))
+    table.add_row("values read", str(extracted.fields))
+    table.add_row("values for a person to check", str(extracted.needs_review))
+    return table
+
+
+def _extract_and_evaluate(
+    db: Database, summary: ScanSummary, *, extract: bool, evaluate: bool, as_of: dt.datetime | None, console: Console
+) -> AfterScanSummary:
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=console, transient=True,
+    ) as progress:
+        extracting = progress.add_task("Extracting documents", total=None, visible=False)
+        deciding = progress.add_task("Deciding cases", total=None, visible=False)
+        return process_scanned(
+            db,
+            finished=summary.finished_documents,
+            skipped=summary.skipped_documents,
+            # The evaluation date is explicit everywhere below the CLI; only here is it "today".
+            as_of=(as_of.date() if as_of else dt.date.today()),
+            extract=extract,
+            evaluate=evaluate,
+            on_extract_progress=lambda done, total: progress.update(extracting, completed=done, total=total, visible=True),
+            on_evaluate_progress=lambda done, total: progress.update(deciding, completed=done, total=total, visible=True),
+        )
+
+
 class ExecutorName(str, Enum):
     local = "local"
     dask = "dask"
@@ -148,10 +187,21 @@ def scan_command(
         str | None,
         typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786); without it a local Dask cluster of --workers processes is started."),
     ] = None,
+    extract: Annotated[
+        bool, typer.Option("--extract/--no-extract", help="Extract the cases of the scanned documents after reading them.")
+    ] = True,
+    evaluate: Annotated[
+        bool, typer.Option("--evaluate/--no-evaluate", help="Decide relief for every case after extracting.")
+    ] = True,
+    as_of: Annotated[
+        dt.datetime | None,
+        typer.Option("--as-of", formats=["%Y-%m-%d"], help="Decide relief as of this date (default: today)."),
+    ] = None,
 ) -> None:
-    """Digitize scanned dockets: orient, deskew and OCR every page into the database.
+    """Digitize scanned dockets: orient, deskew and OCR every page, extract the cases, decide relief.
 
-    Scanning the same files again does no work twice, and an interrupted scan (Ctrl-C, a kill, a power cut) resumes where it stopped when run again.
+    The whole pipeline runs by default, so one command leaves decided cases in the database;
+    --no-extract or --no-evaluate stop earlier. Scanning the same files again does no work twice, and an interrupted scan (Ctrl-C, a kill, a power cut) resumes where it stopped when run again.
 
     Files that cannot be read are listed with the reason and the rest goes on; the exit code is then 1.
 
@@ -175,6 +225,7 @@ def scan_command(
     try:
         with ScanProgressBar(err) as progress:
             summary = scan(paths, db, options, on_progress=progress, work_dir=keep_work_dir, executor=executor)
+        after = _extract_and_evaluate(db, summary, extract=extract, evaluate=evaluate, as_of=as_of, console=err)
     except FileNotFoundError as error:
         err.print(f"[red]{error}[/red]")
         raise typer.Exit(ExitCode.INPUT_NOT_FOUND) from error
@@ -194,6 +245,10 @@ def scan_command(
     finally:
         db.close()
     out.print(summary_table(summary))
+    if after.extracted is not None:
+        out.print(extract_table(after))
+    if after.evaluated is not None:
+        out.print(outcomes_table(after.evaluated))
     if summary.failures:
         out.print(failures_table(summary))
         raise typer.Exit(ExitCode.SOME_INPUTS_FAILED)
