@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from models.errors import InputError
 from models.pages import OcrWord, PageImage, PageText
 
 CACHE_DIR = Path(__file__).resolve().parent / "out" / "ocr_cache"
+GENERATOR_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "generator"
 
 
 @dataclass(frozen=True)
@@ -100,14 +102,34 @@ def _ocr_page(args: tuple[np.ndarray, int, int, DigitizeOptions, str]) -> Docume
     return page
 
 
+@cache
+def _generator_digest() -> str:
+    """A hash of the generator's code: a rendered docket depends on it and on its arguments only."""
+    digest = hashlib.sha256()
+    for path in sorted(GENERATOR_DIR.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def _document(args: tuple[int, str, DigitizeOptions]) -> CorpusDocument:
     seed, damage, options = args
+    # The pages' own cache keys need the rendered pixels; this index, keyed by the generator's code
+    # and the arguments, lets a re-run skip rendering too.
+    index_key = hashlib.sha256(json.dumps([seed, damage, _generator_digest(), options.to_dict(), tesseract_version()]).encode()).hexdigest()
+    index = CACHE_DIR / f"doc-{index_key}.json"
+    if index.exists():
+        data = json.loads(index.read_text())
+        return CorpusDocument(seed, damage, data["truth"], [_from_json(page) for page in data["pages"]])
     docket: GeneratedDocket = generate_docket(seed, damage=damage)
     pages = []
     for number, image in enumerate(docket.pages, start=1):
         pixels = np.asarray(image, dtype=np.uint8)
         key = _cache_key(pixels, docket.dpi, number, options)
         pages.append(_ocr_page((pixels, docket.dpi, number, options, key)))
+    temporary = index.with_suffix(".tmp")
+    temporary.write_text(json.dumps({"truth": docket.truth, "pages": [_to_json(page) for page in pages]}))
+    temporary.replace(index)
     return CorpusDocument(seed, damage, docket.truth, pages)
 
 

@@ -35,12 +35,31 @@ CALIBRATION_SEEDS = range(1000, 1150)
 REAL_SCANS = Path(__file__).resolve().parents[1] / ".." / "shared" / "real_scans"
 
 
-def _results(documents, options: ExtractOptions) -> dict[str, list[FieldResult]]:
-    by_damage: dict[str, list[FieldResult]] = defaultdict(list)
+def _face(document) -> str:
+    return document.truth["pages"][0].get("face", "unknown")
+
+
+def _results(documents, options: ExtractOptions, *, by_face: bool = False) -> dict[str, list[FieldResult]]:
+    """Compared values per damage mode (or per damage mode and printing face)."""
+    grouped: dict[str, list[FieldResult]] = defaultdict(list)
     for document in documents:
         records = extract_document(document.pages, document_sha256=document.sha256, file=f"{document.seed}.pdf", options=options)
-        by_damage[document.damage].extend(compare_records(document.truth["cases"], records, ignore=unprinted_truth(document.truth)))
-    return by_damage
+        key = f"{document.damage} {_face(document)}" if by_face else document.damage
+        grouped[key].extend(compare_records(document.truth["cases"], records, ignore=unprinted_truth(document.truth)))
+    return grouped
+
+
+def _by_face(documents, options: ExtractOptions) -> None:
+    grouped = _results(documents, options, by_face=True)
+    kinds = list(TARGETS)
+    print("\naccuracy by printing face (typewriter dockets vs dot-matrix printouts):")
+    print(f"  {'pages':22}" + "".join(f"{k:>13}" for k in kinds))
+    for key in sorted(grouped):
+        cells = []
+        for kind in kinds:
+            rows = [r for r in grouped[key] if r.kind == kind]
+            cells.append(f"{sum(r.correct for r in rows) / len(rows):>8.3f} ({len(rows):>3})" if rows else f"{'':>13}")
+        print(f"  {key:22}" + "".join(cells))
 
 
 def _table(results: list[FieldResult], baseline: list[FieldResult], threshold: float) -> None:
@@ -130,7 +149,7 @@ def main() -> None:
     extract_started = time.perf_counter()
     results = _results(documents, options)
     extract_seconds = time.perf_counter() - extract_started
-    baseline = _results([printed_document(d) for d in documents if d.damage == "clean"], options)["clean"]
+    baseline = _results([printed_document(d) for d in documents if d.damage == "clean"], options)["printed"]
     pages = sum(len(d.pages) for d in documents)
     calibrated_kinds = sorted(load_calibration())
     print(f"held-out seeds {start}-{end - 1}: {len(documents)} documents, {pages} pages; OCR (or cache {CACHE_DIR.name}) {ocr_seconds:.0f} s, extraction {extract_seconds:.1f} s ({pages / max(extract_seconds, 1e-9):.0f} pages/s)")
@@ -138,6 +157,7 @@ def main() -> None:
     for damage in DAMAGES:
         print(f"\n{damage} pages (baseline: the same extraction on the words the generator printed):")
         _table(results[damage], baseline, args.threshold)
+    _by_face(documents, options)
     print("\nreliability (clean and damaged together):")
     _reliability(results["clean"] + results["damaged"])
     for damage in DAMAGES:

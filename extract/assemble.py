@@ -384,6 +384,37 @@ def _assign_fields(draft: CountDraft, fields: list[list[OcrWord]]) -> None:
         target.extend(words)
 
 
+_COUNT_WORD = re.compile(r"^(?i:[cfg][tr1li7])\.?$")
+
+
+def _is_unread_count_line(line: Line) -> bool:
+    """A line that starts like "CT n" with the number unreadable, and goes on to name a charge."""
+    words = line.words
+    return (
+        len(words) >= 3
+        and len(line.fields) >= 2
+        and _COUNT_WORD.match(words[0].text) is not None
+        and len(words[1].text) <= 3
+        and line.indent_cells < _CONTINUATION_INDENT_CELLS + 1
+    )
+
+
+_LABELS_OF_OTHER_LINES = ("CASE_NO", "DOB", "ARREST_DATE", "OFFENSE_DATE", "DEFENDANT", "AGENCY", "COURT", "PAGE_OF", "CAPTION", "STATUTE", "END")
+
+
+def _starts_with_date(view: PageView, line: int) -> bool:
+    dates = view.dates.get(line, [])
+    return bool(dates) and dates[0].start == view.line_start(line)
+
+
+def _reads_as_charge(view: PageView, line: int) -> bool:
+    """A line of the charges whose "CT n" OCR garbled: it prints a class, a citation or an amount."""
+    printed = view.lines[line]
+    if len(printed.fields) < 2 or printed.indent_cells >= _CONTINUATION_INDENT_CELLS or view.has_label(line, *_LABELS_OF_OTHER_LINES):
+        return False
+    return any(_field_kind(f.text) in ("class", "citation", "amount") for f in printed.fields[1:])
+
+
 def _count_number(text: str) -> int | None:
     digits = repair_digits(text)[0]
     return int(digits) if digits.isdigit() and 0 < int(digits) < 100 else None
@@ -411,21 +442,33 @@ def read_counts(draft: CaseDraft, lines: list[tuple[PageView, int]]) -> None:
     """The counts of a case: "CT n" lines with their continuation lines, or printout rows."""
     current: CountDraft | None = None
     columns: list[tuple[str, int]] = []
+    entries_started = False
     for view, line in lines:
         printed = view.lines[line]
+        if view.has_label(line, "ENTRIES_HEADER", "DISP") or _starts_with_date(view, line):
+            entries_started = True
         if view.has_label(line, "CHARGES_HEADER") and "DESCRIPTION" in printed.text.upper().replace(" ", ""):
             columns = _printout_columns(view, line)
             current = None
             continue
         label = view.label(line, "COUNT")
-        if label is not None and label.start == view.line_start(line):
-            number = _count_number(label[-1].text)
+        unread = label is None and not columns and (
+            _is_unread_count_line(printed) or (not entries_started and _reads_as_charge(view, line))
+        )
+        if unread or (label is not None and label.start == view.line_start(line)):
+            # "CT ft." is a count line whose number OCR lost: counts run 1, 2, 3 in order.
+            number = None if unread else _count_number(label[-1].text)
             if number is None:
-                current = None
-                continue
+                number = draft.counts[-1].number + 1 if draft.counts else 1
             current = CountDraft(number, view.page, list(printed.words))
             draft.counts.append(current)
-            rest = [t._.ocr for t in list(view.doc.sents)[line] if t.i >= label.end]
+            if unread:
+                first = printed.fields[0]
+                # The garbled "CT n" is the first field when it is short; otherwise its first two words.
+                label_end = view.line_start(line) + (len(first.words) if len(first.text) <= 8 else 2)
+            else:
+                label_end = label.end
+            rest = [t._.ocr for t in list(view.doc.sents)[line] if t.i >= label_end]
             fields: list[list[OcrWord]] = []
             for f in printed.fields:
                 kept = [w for w in f.words if w in rest]
@@ -477,6 +520,28 @@ def _subsection_class(section: str, subsection: str, when: dt.date | None) -> st
         if version["from"] <= day and (version["to"] is None or day <= version["to"]):
             return version["class"]
     return None
+
+
+def check_subsection_amount(parsed: Normalized, grams: float, when: dt.date | None) -> Normalized:
+    """A §4/§5 subsection whose bracket the written weight contradicts, when a round letter read
+    for another ("704(a)" for "704(c)") would agree with it.
+
+    Dockets whose weight truly contradicts the subsection name the next bracket up or down (a and
+    b, b and c); round-letter misreadings are two brackets apart, so the two never mix.
+    """
+    citation = parsed.detail
+    if citation is None or not citation.is_cca or citation.section not in ("4", "5") or len(citation.subsections) != 1:
+        return parsed
+    letter = citation.subsections[0]
+    fits = [
+        other
+        for other in _ROUND_LETTERS.get(letter, "")
+        if check_amount(grams, f"720 ILCS 550/{citation.section}({other})", None, when) is None
+    ]
+    if len(fits) != 1:
+        return parsed
+    repaired = replace(citation, subsections=(fits[0],))
+    return Normalized(repaired.canonical, parsed.confidence * 0.8, "amount_repaired", (*parsed.notes, "subsection_refit"), repaired)
 
 
 def check_subsection_class(parsed: Normalized, offense_class: str, when: dt.date | None) -> Normalized:
@@ -544,8 +609,12 @@ def finish_count(count: CountDraft, case_values: dict[str, Value]) -> ExtractedC
                     ),
                     None,
                 )
+                resubsection = check_subsection_amount(parsed_citation, parsed.value, when) if class_value is None else parsed_citation
                 if refit is not None:
                     amount = Value(refit.value, refit, tuple(count.amount), page, "court.amount.v1", _text(count.amount), ("amount_refit",))
+                elif resubsection is not parsed_citation:
+                    parsed_citation = resubsection
+                    values["statute"] = Value(resubsection.value, resubsection, words, page, "court.citation.v1", citation_text, ("subsection_refit",))
                 else:
                     amount.flags += (conflict,)
             elif implied_brackets(parsed_citation.value, offense_class.value if offense_class else None, when):
@@ -728,6 +797,9 @@ def extract_cases(views: list[PageView]) -> list[ExtractedCase]:
         read_case_values(draft, lines, header)
         read_counts(draft, lines)
         read_entries(draft, lines)
+        if not draft.counts and draft.entries:
+            # Entries dispose of something: a count whose line OCR could not read at all.
+            draft.counts.append(CountDraft(1, draft.pages[0] if draft.pages else 1))
         apply_date_order(draft)
         cases.append(assemble(draft))
     return cases

@@ -45,8 +45,8 @@ _CANNABIS_WORDS = re.compile(r"(?i)CANN|MARIJ|MARIH")
 _SUBSECTION = re.compile(r"\(\s*([A-Za-z0-9]{1,4})\s*\)|-([A-Za-z0-9]{1,3})")
 # A subsection whose closing parenthesis OCR lost, right after a matched citation.
 _TRAILING_OPEN_SUBSECTION = re.compile(r"^\s*\(\s*([A-Ga-g])\b")
-# Subsection letters OCR reads as digits: A as 4, B as 8 or 6, D as 0.
-_SUBSECTION_DIGITS = {"4": "a", "8": "b", "6": "b", "0": "d"}
+# Subsection letters OCR reads as digits: A as 4, B as 8, 6, 5 or 3, D as 0.
+_SUBSECTION_DIGITS = {"4": "a", "8": "b", "6": "b", "5": "b", "3": "b", "0": "d"}
 _OPENING = re.compile(r"[\[{](?=[A-Za-z0-9]{1,3}\s*[\])}])")
 _CLOSING = re.compile(r"(?<=\([A-Za-z0-9])[\]}]|(?<=\([A-Za-z0-9]{2})[\]}]")
 
@@ -54,6 +54,21 @@ _CLOSING = re.compile(r"(?<=\([A-Za-z0-9])[\]}]|(?<=\([A-Za-z0-9]{2})[\]}]")
 def _subsection_brackets(text: str) -> str:
     """"[a)", "(c]", "{b}": subsection brackets OCR read as square or curly ones."""
     return _CLOSING.sub(")", _OPENING.sub("(", text))
+
+
+# "PAR 7TO4", "7O04", "7@4": a dot-matrix paragraph number with specks read as letters.
+_SPECKLED_PARAGRAPH = re.compile(r"(?i)(?<=PAR)([.,]?\s*)(7[0-9OTQ@D]{2,4}|1[0-9OTQ@D]{3,5})(?=[\s(\-]|$)")
+
+
+def _despeckle_paragraph(text: str) -> str:
+    def clean(match: re.Match[str]) -> str:
+        digits = re.sub(r"[T]", "", match.group(2).upper())
+        digits = re.sub(r"[OQ@D]", "0", digits)
+        if digits.startswith("7") and len(digits) == 4 and digits[1:3] == "00":
+            digits = digits[0] + digits[2:]
+        return match.group(1) + digits
+
+    return _SPECKLED_PARAGRAPH.sub(clean, text.replace("=-", "-"))
 
 EXACT_SCORE = 1.0
 REPAIR_SCORE = 0.85
@@ -252,6 +267,10 @@ def _parse(text: str, cannabis: bool) -> _Parsed | None:
                 section = statute_table()["cca_par_to_section"].get(section)
             if section is not None:
                 citation = Citation("720", "550", section, subs, "act_name")
+        if citation is not None and citation.is_cca and len(citation.subsections) == 1 and citation.subsections[0] in _SUBSECTION_DIGITS:
+            # "550/4 (5)": §4 and §5 subsections are letters, so a digit is a misread one.
+            citation = Citation(citation.chapter, citation.act_number, citation.section, (_SUBSECTION_DIGITS[citation.subsections[0]],), citation.form)
+            notes += ("citation_repaired",)
         if citation is not None:
             return _Parsed(citation, notes, truncated)
     return None
@@ -318,7 +337,8 @@ def normalize_citation(text: str | None, *, charge_text: str | None = None) -> N
     if not raw:
         return _from_charge_text(text_match, reason=n.EMPTY)
     parsed = _parse(raw, cannabis)
-    repaired_text, changed = repair_digits(raw)
+    repaired_text, changed = repair_digits(_despeckle_paragraph(raw))
+    changed = changed or repaired_text != raw
     if changed and (parsed is None or parsed.truncated or not _is_known(parsed.citation)):
         candidate = _parse(repaired_text, cannabis)
         # "S50" and "55O" are read as 550 only when the count mentions cannabis (spec §9.2).
@@ -327,11 +347,19 @@ def normalize_citation(text: str | None, *, charge_text: str | None = None) -> N
             parsed = _Parsed(candidate.citation, candidate.notes + ("citation_repaired",), candidate.truncated)
     if parsed is None or parsed.truncated or not _is_known(parsed.citation, strict=True):
         # Dotted zeros of dot-matrix printouts read as 6, 8 or 9 ("PAR 764-C", "11-561").
-        for variant in zero_variants(repaired_text, max_changes=2):
+        readable: _Parsed | None = None
+        for variant in zero_variants(repaired_text, max_changes=3):
             candidate = _parse(variant, cannabis)
-            if candidate is not None and not candidate.truncated and _is_known(candidate.citation, strict=True):
+            if candidate is None or candidate.truncated:
+                continue
+            if _is_known(candidate.citation, strict=True):
                 parsed = _Parsed(candidate.citation, candidate.notes + ("citation_repaired",), False)
                 break
+            readable = readable or _Parsed(candidate.citation, candidate.notes + ("citation_repaired",), False)
+        else:
+            # No reading the table knows: one that parses at all beats none ("726-5/31-1").
+            if parsed is None and readable is not None and _is_known(readable.citation):
+                parsed = readable
     if parsed is None:
         if text_match is not None:
             return _from_charge_text(text_match, reason=n.FROM_TEXT, notes=("citation_completed_from_text",))

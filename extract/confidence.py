@@ -29,6 +29,8 @@ FLAG_FACTORS = {
     "amount_refit": 0.7,
     "date_refit": 0.7,
     "date_out_of_order": 0.5,
+    "subsection_refit": 0.8,
+    "class_conflict": 0.7,
 }
 
 
