@@ -40,7 +40,11 @@ CITATIONS = "citations"
 AMOUNTS = "amounts"
 CLASSES = "classes"
 
-_CITATION_HINT = re.compile(r"(?i)ILCS|I\.L\.C\.S|\bCH\b|\bCH\.|\bCH\d|\bPAR\b|§|\d{2,3}\s*-\s*\d{1,4}(?:\.0)?\s*/|\d{3}\s+\d{1,4}/|\bCCA\b|CONTROL\s+ACT|\d\s*1/2\s*-\s*7")
+_CITATION_HINT = re.compile(
+    r"(?i)ILCS|I\.L\.C\.S|\bCH\b|\bCH\.|\bCH\d|\bPAR\b|§|\d{2,3}\s*-\s*\d{1,4}(?:\.0)?\s*/|\d{3}\s+\d{1,4}/|\bCCA\b"
+    # "720 T.L.C.8. 550/4": a chapter, a garbled "ILCS", then act/section.
+    r"|\b\d{3}\b.{1,12}?\d{1,4}\s*/\s*\d|CONTROL\s+ACT|\d\s*1/2\s*-\s*7"
+)
 _CLASS_START = re.compile(r"^(?:CL|CLASS|CL\.)\b", re.IGNORECASE)
 _CASE_NUMBER_TAIL = re.compile(r"^[\s:#.]*(?P<number>[0-9OolISB][0-9A-Z\s\-OolISB]{4,22}?)\s*$")
 

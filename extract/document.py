@@ -54,9 +54,17 @@ def case_id_for(document_sha256: str, index: int) -> str:
     return f"c-{document_sha256[:16]}-{index + 1:03d}"
 
 
-def _field_info(path: str, value: Value, *, document_sha256: str, options: ExtractOptions, curves: dict[str, Curve] | None) -> FieldInfo:
+def _field_info(
+    path: str,
+    value: Value,
+    *,
+    document_sha256: str,
+    options: ExtractOptions,
+    curves: dict[str, Curve] | None,
+    page_confidences: dict[int, float | None],
+) -> FieldInfo:
     normalized = value.normalized
-    raw = raw_score(normalized.confidence if normalized else None, value.ocr_confidences, value.flags)
+    raw = raw_score(normalized.confidence if normalized else None, value.ocr_confidences, value.flags, page_confidences.get(value.page))
     confidence = calibrated(field_kind(path), raw, curves)
     needs_review = confidence < options.review_threshold or any(f.startswith("R_") for f in value.flags)
     return FieldInfo(
@@ -115,16 +123,19 @@ def to_record(
 ) -> CaseRecord:
     """A records.md case with one `fields` entry per extracted value."""
     values = case.values
+    page_confidences = {p.page_number: p.mean_confidence for p in pages}
     fields: dict[str, FieldInfo] = {}
     for path, value in values.items():
-        fields[path] = _field_info(path, value, document_sha256=document_sha256, options=options, curves=curves)
+        fields[path] = _field_info(path, value, document_sha256=document_sha256, options=options, curves=curves, page_confidences=page_confidences)
     charges = []
     for position, count in enumerate(sorted(case.counts, key=lambda c: c.number)):
         charges.append(_charge(count.number, count.values))
         for name, value in count.values.items():
             if name not in _NO_FIELD:
                 path = f"charges.{position}.{name}"
-                fields[path] = _field_info(path, value, document_sha256=document_sha256, options=options, curves=curves)
+                fields[path] = _field_info(
+                    path, value, document_sha256=document_sha256, options=options, curves=curves, page_confidences=page_confidences
+                )
     number = values.get("case_number")
     by_number = {p.page_number: p for p in pages}
     source_pages = tuple(
