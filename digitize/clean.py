@@ -1,8 +1,9 @@
-"""Page clean-up that measurably helps Tesseract, and nothing else.
+"""Page clean-up that measurably helps Tesseract, and nothing else (docs/design-digitize.md).
 
-Measured on real scans and generated dockets (docs/design.md): Tesseract's own binarization
-beats a pre-binarized page, so pages stay greyscale; resampling small type up, and erasing
-ruled lines that run through or under text, help.
+Pages stay greyscale: Tesseract's own threshold beats a pre-binarized page, and its adaptive
+thresholding modes read generated dockets worse. What helps: resampling type that is too small
+or too large, dividing out the paper (shading, greenbar bands, fading), a median filter on
+pages whose paper measures noisy, and erasing ruled lines that run through or under text.
 """
 
 from __future__ import annotations
@@ -22,9 +23,6 @@ NOMINAL_DPI = 300
 # stroke or letter (a fifth of an inch).
 BACKGROUND_SCALE = 0.25
 BACKGROUND_KERNEL_INCHES = 0.2
-# Ink is stretched to black at most threefold, so a page holding almost no ink does not have
-# its paper grain stretched into specks.
-MAX_DARKEST_INK = 2 / 3
 # Grey levels at or above this are paper on a flattened page.
 PAPER_LEVEL = 200
 # Pages whose paper_noise reaches this are denoised before reading.
@@ -52,12 +50,12 @@ def resample(page: PageImage, *, target_dpi: int) -> PageImage:
 
 
 def flatten_background(page: PageImage) -> PageImage:
-    """The page divided by its own paper, then stretched to full contrast.
+    """The page divided by its own paper: shading, yellowing, greenbar bands and fading evened
+    out, so Tesseract's global threshold separates ink from paper everywhere.
 
-    Shading, yellowing, greenbar bands and fading are evened out, so Tesseract's global
-    threshold separates ink from paper everywhere. Without it, one faded greenbar printout
-    took Tesseract 56 s to read nothing at all; with it, 4 s and 75 % of its words
-    (docs/design.md).
+    Without it, one faded greenbar printout took Tesseract 56 s to read nothing at all; with
+    it, 4 s and 75 % of its words (docs/design-digitize.md). Contrast is not stretched:
+    Tesseract's threshold does not need it, and on a sparse page it would stretch the noise.
     """
     small = reduce(page.pixels, BACKGROUND_SCALE)
     size = max(3, int(BACKGROUND_KERNEL_INCHES * page.dpi * BACKGROUND_SCALE) | 1)
@@ -65,17 +63,14 @@ def flatten_background(page: PageImage) -> PageImage:
     # ink and keeps the paper's own shading.
     paper = cv2.morphologyEx(small, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))
     paper = cv2.resize(paper, (page.width, page.height), interpolation=cv2.INTER_LINEAR)
-    level = page.pixels.astype(np.float32) / np.maximum(paper, 1).astype(np.float32)
-    darkest = min(float(np.percentile(level[::4, ::4], 0.5)), MAX_DARKEST_INK)
-    stretched = (level - darkest) * (255.0 / (1.0 - darkest))
-    return page.with_pixels(np.clip(stretched, 0, 255).astype(np.uint8))
+    return page.with_pixels(cv2.divide(page.pixels, np.maximum(paper, 1), scale=255))
 
 
 def paper_noise(page: PageImage) -> float:
     """Mean grey-level distance of the paper from its 3×3 median: scanner noise and speckle.
 
     Clean pages and every real scan in ../shared/real_scans measure 0.0–1.1; generated pages
-    with sensor noise 5.9–21 (docs/design.md).
+    with sensor noise 5.9–21 (docs/design-digitize.md).
     """
     smooth = cv2.medianBlur(page.pixels, 3)
     paper = smooth >= PAPER_LEVEL

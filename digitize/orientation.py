@@ -1,12 +1,13 @@
 """Turn pages scanned sideways or upside down upright, cheaply.
 
-Tesseract's orientation detection (OSD) costs about as much as reading the page again. Instead:
-letters merge into words when small gaps are closed along the lines but not across them,
-which tells 0/180 from 90/270. A page Tesseract then reads with high confidence is upright. Otherwise the shape of
-the lines tells 0 from 180 (Latin letters rise above the x-height far more often than they
-drop below the baseline); when that shape is not decisive (all-capital type, few lines) a few
-lines are read both ways by Tesseract, in one call, and the reading with the higher
-confidence wins.
+Tesseract's orientation detection (OSD) costs about as much as reading the page again, and was
+wrong on the hardest generated pages. Instead: letters merge into words when small gaps are
+closed along the lines but not across them, which tells 0/180 from 90/270. A page Tesseract
+then reads with high confidence is upright. Otherwise the shape of the lines tells 0 from 180
+(Latin letters rise above the x-height far more often than they drop below the baseline); when
+that shape is not decisive (all-capital type, few lines), a few lines are read both ways by
+Tesseract in one call; when that does not decide either, the pipeline reads the whole page
+both ways and keeps the better reading.
 """
 
 from __future__ import annotations
@@ -30,11 +31,11 @@ SIDEWAYS_MARGIN = 1.1
 # The line shape decides 0 vs 180 alone only when |asymmetry| reaches DECISIVE_ASYMMETRY and
 # at least MIN_OUTSIDE_SHARE of the lines' ink lies outside the x-height band. Mixed-case type
 # measures 5–11 % outside; all-capital type under 2 %, but up to 4 % with slashes and commas,
-# and then the sign means nothing (docs/design.md).
+# and then the sign means nothing (docs/design-digitize.md).
 DECISIVE_ASYMMETRY = 0.5
 MIN_OUTSIDE_SHARE = 0.06
 # Tesseract's mean word confidence on generated dockets: upright 0.64–0.95 even when damaged,
-# upside down 0.25–0.45 (docs/design.md). At or above this a page is taken as upright unchecked.
+# upside down 0.25–0.45 (docs/design-digitize.md). At or above it a page is taken as upright.
 UPRIGHT_CONFIDENCE = 0.6
 # The few lines read both ways decide only when one reading beats the other by this much and
 # reaches DECISIVE_PROBE_CONFIDENCE; upright clean lines score about 0.9 against 0.2–0.6

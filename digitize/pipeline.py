@@ -78,18 +78,20 @@ def digitize_page(
     started = time.perf_counter()
     page, steps, rotation, skew = page_image, [], 0, 0.0
     keep_image(work_dir, page, "input")
-    if not options.min_dpi <= page.dpi <= options.max_dpi:
-        steps.append(f"resample {page.dpi}->{options.target_dpi} dpi")
-        page = resample(page, target_dpi=options.target_dpi)
-        keep_image(work_dir, page, "resample")
-    if options.flatten:
-        page = flatten_background(page)
-        steps.append("flatten background")
-        keep_image(work_dir, page, "flatten")
+    # Paper and noise are dealt with at the scan's own resolution: upscaled, speckle turns into
+    # blobs no median filter removes.
     if options.denoise and paper_noise(page) >= NOISY_PAPER:
         page = denoise(page)
         steps.append("denoise")
         keep_image(work_dir, page, "denoise")
+    if options.flatten:
+        page = flatten_background(page)
+        steps.append("flatten background")
+        keep_image(work_dir, page, "flatten")
+    if not options.min_dpi <= page.dpi <= options.max_dpi:
+        steps.append(f"resample {page.dpi}->{options.target_dpi} dpi")
+        page = resample(page, target_dpi=options.target_dpi)
+        keep_image(work_dir, page, "resample")
     if is_blank_page(page):
         text = PageText(words=(), width=page.width, height=page.height)
         steps.append("blank: not read")

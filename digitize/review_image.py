@@ -2,7 +2,7 @@
 
 Paper grain and scanner noise are most of a greyscale scan's bytes and none of its meaning:
 paper is flattened to white and ink kept in 16 grey levels. A noisy 300 dpi page drops from
-about 5.5 MB to under 300 KB (docs/design.md); word boxes stay valid, the geometry is unchanged.
+about 5.5 MB to under 300 KB (docs/design-digitize.md); word boxes stay valid, the geometry is unchanged.
 """
 
 from __future__ import annotations
