@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.amounts import AMOUNT, PLANTS, normalize_amount
 from extract.case_numbers import normalize_case_number
 from extract.citations import normalize_citation
-from extract.dates import MONTH_NAME_DATE, NUMERIC_DATE, parse_docket_date
+from extract.dates import find_dates
 from extract.offense_class import normalize_offense_class
 from extract.vocabulary import load_patterns
 
@@ -46,7 +46,6 @@ _CITATION_HINT = re.compile(
     r"|\b\d{3}\b.{1,12}?\d{1,4}\s*/\s*\d|CONTROL\s+ACT|\d\s*1/2\s*-\s*7"
 )
 _CLASS_START = re.compile(r"^(?:CL|CLASS|CL\.)\b", re.IGNORECASE)
-_CASE_NUMBER_TAIL = re.compile(r"^[\s:#.]*(?P<number>[0-9OolISB][0-9A-Z\s\-OolISB]{4,22}?)\s*$")
 
 
 def _field_spans(sent: Span) -> list[Span]:
@@ -90,17 +89,11 @@ def find_date_spans(doc: Doc) -> Doc:
     """Every printed date (`07-14-93`, `JUL 14 1993`), with its `datetime.date`."""
     spans = []
     for sent in doc.sents:
-        taken: list[tuple[int, int]] = []
-        for pattern in (MONTH_NAME_DATE, NUMERIC_DATE):
-            for match in pattern.finditer(sent.text):
-                if any(s < match.end() and match.start() < e for s, e in taken):
-                    continue
-                parsed = parse_docket_date(match.group(0))
-                span = _char_span(doc, sent.start_char + match.start(), sent.start_char + match.end(), "DATE")
-                if parsed.ok and span is not None:
-                    span._.normalized = parsed
-                    spans.append(span)
-                    taken.append((match.start(), match.end()))
+        for start, end, parsed in find_dates(sent.text):
+            span = _char_span(doc, sent.start_char + start, sent.start_char + end, "DATE")
+            if span is not None:
+                span._.normalized = parsed
+                spans.append(span)
     doc.spans[DATES] = sorted(spans, key=lambda s: s.start)
     return doc
 
