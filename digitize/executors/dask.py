@@ -153,5 +153,7 @@ class DaskExecutor:
                 yield future.result()
             except (KilledWorker, FutureCancelledError):
                 yield PageLost(task, LOST_REASON)
+            except Exception as error:  # the reader raised, or its result could not cross back
+                yield PageLost(task, f"{type(error).__name__}: {error}")
             future.release()
             fill()

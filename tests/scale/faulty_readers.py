@@ -17,3 +17,10 @@ def read_or_die_on_poison_page(task: PageTask) -> PageResult:
     if task.page_number == POISON_PAGE:
         os.kill(os.getpid(), signal.SIGKILL)
     return read_page(task)
+
+
+def read_or_raise_on_poison_page(task: PageTask) -> PageResult:
+    """Like read_page, but reading POISON_PAGE raises past read_page's own handling."""
+    if task.page_number == POISON_PAGE:
+        raise MemoryError("cannot allocate the page")
+    return read_page(task)

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from conftest import CLEARDOCKET, assert_each_page_once, write_multipage_pdf, write_pages
+from conftest import CLEARDOCKET, assert_each_page_once, page_rows, write_multipage_pdf, write_pages
 from digitize.batch import PageTask, scan
 from digitize.executors import LocalPoolExecutor
 from digitize.executors.dask import DaskExecutor, page_bytes
@@ -84,7 +84,7 @@ def test_unreachable_scheduler_is_an_input_error(tmp_path, pages_folder):
 def test_scan_command_reads_on_dask_and_rejects_inconsistent_options(tmp_path, pages_folder):
     db_path = tmp_path / "cli.db"
     done = subprocess.run(
-        [str(CLEARDOCKET), "scan", str(pages_folder), "--db", str(db_path), "--executor", "dask", "--workers", "2"],
+        [str(CLEARDOCKET), "scan", str(pages_folder), "--db", str(db_path), "--executor", "dask", "--workers", "2", "--no-extract"],
         capture_output=True, text=True, timeout=300,
     )
     assert done.returncode == 0, done.stderr
@@ -129,7 +129,8 @@ def test_scan_on_a_cluster_started_as_docs_scale_md_says(tmp_path, pages_folder)
         )
         db_path = tmp_path / "cluster.db"
         done = subprocess.run(
-            [str(CLEARDOCKET), "scan", str(pages_folder), "--db", str(db_path), "--executor", "dask", "--scheduler", address],
+            [str(CLEARDOCKET), "scan", str(pages_folder), "--db", str(db_path), "--executor", "dask", "--scheduler", address,
+             "--no-extract"],
             capture_output=True, text=True, timeout=300,
         )
         assert done.returncode == 0, done.stderr
@@ -142,3 +143,23 @@ def test_scan_on_a_cluster_started_as_docs_scale_md_says(tmp_path, pages_folder)
             if process is not None:
                 process.terminate()
                 process.wait(timeout=60)
+
+
+@pytest.mark.slow
+def test_a_reader_that_raises_on_dask_fails_only_its_page(tmp_path, mixed_folder):
+    from faulty_readers import POISON_PAGE, read_or_raise_on_poison_page
+
+    from PIL import Image
+
+    folder, _ = mixed_folder
+    # A multi-page TIFF travels whole, so the reader on the worker sees the real page numbers.
+    frames = [Image.open(folder / f"page_{index:03d}.png") for index in range(3)]
+    tiff = tmp_path / "three_pages.tif"
+    frames[0].save(tiff, save_all=True, append_images=frames[1:], dpi=(200, 200))
+    db_path = tmp_path / "raising.db"
+    db = open_database(db_path)
+    summary = scan([tiff], db, DigitizeOptions(), executor=DaskExecutor(workers=1), reader=read_or_raise_on_poison_page)
+    db.close()
+    assert summary.pages_read == 2 and summary.pages_failed == 1
+    rows = {number: (status, error) for _, number, status, error in page_rows(db_path)}
+    assert rows[POISON_PAGE] == ("failed", "MemoryError: cannot allocate the page")

@@ -105,7 +105,8 @@ def test_worker_killed_mid_page_loses_nothing(tmp_path, pages_folder, executor_n
 def scan_process(folder: Path, db_path: Path, *extra: str) -> subprocess.Popen:
     # A session of its own, like a terminal's foreground job: Ctrl-C goes to its whole group.
     return subprocess.Popen(
-        [str(CLEARDOCKET), "scan", str(folder), "--db", str(db_path), "--workers", "2", *extra],
+        # The batch's faults are the subject: extraction and decisions would only add time.
+        [str(CLEARDOCKET), "scan", str(folder), "--db", str(db_path), "--workers", "2", "--no-extract", *extra],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
     )
 
@@ -236,7 +237,7 @@ def test_full_disk_in_the_cli_says_so_and_exits_with_the_database_error_code(tmp
 
     monkeypatch.setattr(scan_cmd, "open_database", open_on_a_full_disk)
     db_path = tmp_path / "full_cli.db"
-    result = CliRunner().invoke(app, ["scan", str(pages_folder), "--db", str(db_path), "--workers", "2"])
+    result = CliRunner().invoke(app, ["scan", str(pages_folder), "--db", str(db_path), "--workers", "2", "--no-extract"])
     assert result.exit_code == 6
     assert "Cannot write the database" in result.output and "full" in result.output
     assert len(page_rows(db_path)) < PAGES
