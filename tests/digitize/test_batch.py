@@ -170,3 +170,13 @@ def test_a_killed_scan_resumes_with_every_page_exactly_once(tmp_path):
     assert summary.pages_read == pages - killed_at
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("select count(*) from documents where status != 'done'").fetchone()[0] == 0
+
+
+def test_work_dir_keeps_each_documents_stages_in_its_own_folder(tmp_path):
+    (tmp_path / "box").mkdir()
+    small_page(30).save(tmp_path / "box" / "docket.png", dpi=(300, 300))
+    scan([tmp_path / "box"], open_database(tmp_path / "d.db"), OPTIONS, workers=1, work_dir=tmp_path / "work")
+    (folder,) = (tmp_path / "work").iterdir()
+    assert folder.name.startswith("docket-") and stat.S_IMODE(folder.stat().st_mode) == 0o700
+    names = {path.name for path in folder.iterdir()}
+    assert {"000001_input.png", "000001_flatten.png", "000001_ocr.tsv"} <= names
