@@ -1,7 +1,7 @@
 """How fast `cleardocket scan` digitizes pages, against bare `tesseract` on the same page files.
 
-    .venv/bin/python -m bench.scan               # 16 generated pages, half clean, half damaged
-    .venv/bin/python -m bench.scan --pages 40
+    .venv/bin/python -m bench.scan               # 32 generated pages, half clean, half damaged
+    .venv/bin/python -m bench.scan --pages 40 --damage clean
 
 Writes generated docket pages as PNG files (the raw scans), then measures in the same run:
   * tesseract, 1 process: the bare CLI on each file in turn (OMP_THREAD_LIMIT=1, as scan runs it);
@@ -59,12 +59,15 @@ def correct_words(printed: dict[Path, list[str]], read: dict[Path, list[str]]) -
     return sum(word_accuracy(words, read.get(path, [])) * len(words) for path, words in printed.items())
 
 
-def write_pages(folder: Path, count: int, seed: int) -> dict[Path, list[str]]:
-    """`count` generated page images as PNG files, half from clean dockets, half damaged;
-    each file with the words printed on it."""
+def write_pages(folder: Path, count: int, seed: int, damage: str) -> dict[Path, list[str]]:
+    """`count` generated page images as PNG files, each with the words printed on it.
+
+    `damage` "mixed" is half clean dockets, half the generator's random damage mix.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     printed: dict[Path, list[str]] = {}
-    for index, docket in enumerate(generate_set(count, seed=seed, damage_mix={"clean": 1, "damaged": 1})):
+    mix = {"clean": 1, "damaged": 1} if damage == "mixed" else damage
+    for index, docket in enumerate(generate_set(count, seed=seed, damage_mix=mix)):
         for number, (page, truth) in enumerate(zip(docket.pages, docket.truth["pages"]), start=1):
             if len(printed) == count:
                 return printed
@@ -161,13 +164,14 @@ def ratio_line(label: str, numerator: Timing, denominator: Timing, goal: float) 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.scan", description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=16, help="page images to generate and read")
+    parser.add_argument("--pages", type=int, default=32, help="page images to generate and read")
+    parser.add_argument("--damage", default="mixed", help="mixed (half clean, half damaged) or a generator damage mode")
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args(argv)
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="bench-scan-") as work:
         work_dir = Path(work)
-        printed = write_pages(work_dir / "scans", args.pages, args.seed)
+        printed = write_pages(work_dir / "scans", args.pages, args.seed, args.damage)
         runs: list[Callable[[], Timing]] = [
             lambda: time_tesseract("tesseract, 1 process, 1 thread", printed, processes=1, threads=1),
             lambda: time_scan("cleardocket scan --workers 1", work_dir / "scans", printed, work_dir / "one.db", workers=1),
@@ -195,7 +199,7 @@ def main(argv: list[str] | None = None) -> None:
     print(ratio_line("scan --workers 2 / scan --workers 1", scan_two, scan_one, 1.8))
     load_after = os.getloadavg()
     print(
-        f"\n{len(printed)} pages; {os.cpu_count()} cores; load average (1 min) {load_before[0]:.2f} before, "
+        f"\n{len(printed)} pages ({args.damage}); {os.cpu_count()} cores; load average (1 min) {load_before[0]:.2f} before, "
         f"{load_after[0]:.2f} after: other work on the machine lowers every number, the ratios less."
     )
 
