@@ -19,13 +19,25 @@ from digitize.options import DigitizeOptions
 from models.database import open_database
 
 
+def peak_resident_mb() -> float:
+    """This process's own peak resident memory.
+
+    Not getrusage's ru_maxrss: Linux carries that across fork and exec, so a process started
+    by a large pytest process would report pytest's size as its own.
+    """
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmHWM in /proc/self/status")
+
+
 def main() -> None:
     db_path, workers, *paths = sys.argv[1:]
     db = open_database(Path(db_path))
     summary = scan([Path(path) for path in paths], db, DigitizeOptions(), executor=LocalPoolExecutor(int(workers)))
     db.close()
     print(json.dumps({
-        "coordinator_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "coordinator_peak_mb": peak_resident_mb(),
         "largest_child_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "pages_read": summary.pages_read,
         "failures": [[failure.file, failure.reason] for failure in summary.failures],
