@@ -79,3 +79,18 @@ def find_text_ink(page: PageImage, *, analysis_dpi: int = ANALYSIS_DPI) -> TextI
     )
     lookup = np.concatenate([[False], keep])
     return TextInk(mask=lookup[labels], scale=scale, char_height=char_height)
+
+
+def text_region(page: PageImage, *, margin_inches: float = 0.25) -> tuple[int, int, int, int]:
+    """(left, top, right, bottom) of the page's text, with a margin; the whole page if none."""
+    ink = find_text_ink(page)
+    if ink.is_empty:
+        return 0, 0, page.width, page.height
+    rows = np.flatnonzero(ink.mask.any(axis=1))
+    columns = np.flatnonzero(ink.mask.any(axis=0))
+    margin = margin_inches * page.dpi
+    left = max(0, int((columns[0] / ink.scale) - margin))
+    top = max(0, int((rows[0] / ink.scale) - margin))
+    right = min(page.width, int(np.ceil((columns[-1] + 1) / ink.scale + margin)))
+    bottom = min(page.height, int(np.ceil((rows[-1] + 1) / ink.scale + margin)))
+    return left, top, right, bottom

@@ -70,8 +70,13 @@ def recognize_tsv(page: PageImage, *, lang: str, psm: int, blacklist: str = "", 
             raise InputError(f"tesseract could not read the page: {error.message.strip()}") from error
 
 
-def parse_tsv(tsv: str, *, width: int, height: int) -> PageText:
-    """The words of Tesseract's TSV output, in its reading order."""
+def parse_tsv(tsv: str, *, width: int, height: int, origin: tuple[int, int] = (0, 0)) -> PageText:
+    """The words of Tesseract's TSV output, in its reading order.
+
+    Args:
+        origin: where the image Tesseract read sits in the page (a crop's top-left corner);
+            word boxes are moved by it into the page's pixels.
+    """
     words = []
     for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
         text = (row.get("text") or "").strip()
@@ -80,8 +85,8 @@ def parse_tsv(tsv: str, *, width: int, height: int) -> PageText:
         words.append(
             OcrWord(
                 text=text,
-                left=int(row["left"]),
-                top=int(row["top"]),
+                left=int(row["left"]) + origin[0],
+                top=int(row["top"]) + origin[1],
                 width=int(row["width"]),
                 height=int(row["height"]),
                 confidence=max(0.0, min(1.0, float(row["conf"]) / 100.0)),

@@ -54,7 +54,7 @@ def test_blank_page_is_not_read():
 def test_work_dir_keeps_each_stage(tmp_path, clean_page):
     digitize_page(clean_page.page(skew=-3.0, page_number=3), OPTIONS, work_dir=tmp_path)
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == ["000003_deskew.png", "000003_flatten.png", "000003_input.png", "000003_ocr.tsv"]
+    assert names == ["000003_deskew.png", "000003_flatten.png", "000003_input.png", "000003_ocr.tsv", "000003_ocr_region.png"]
     assert (tmp_path / "000003_ocr.tsv").read_text().startswith("level\tpage_num")
 
 
@@ -80,3 +80,22 @@ def test_generated_clean_typewritten_docket_reads_nearly_word_for_word():
     result = digitize_page(PageImage(np.asarray(docket.pages[0]).copy(), dpi=truth["dpi"]), OPTIONS)
     printed = [w["text"] for w in truth["words"]]
     assert word_accuracy(printed, [w.text for w in result.text.words]) >= 0.95
+
+
+def test_word_boxes_land_on_the_printed_words():
+    docket = generate_docket(12, damage="clean", layout="half_sheet")
+    truth = docket.truth["pages"][0]
+    result = digitize_page(PageImage(np.asarray(docket.pages[0]).copy(), dpi=truth["dpi"]), OPTIONS)
+    printed = {}
+    for word in truth["words"]:
+        printed.setdefault(word["text"], []).append(word["bbox"])
+    overlaps = []
+    for word in result.text.words:
+        boxes = printed.get(word.text, [])
+        if len(boxes) == 1:
+            (x0, y0, x1, y1), (a0, b0, a1, b1) = boxes[0], word.bbox
+            inter = max(0, min(x1, a1) - max(x0, a0)) * max(0, min(y1, b1) - max(y0, b0))
+            union = (x1 - x0) * (y1 - y0) + (a1 - a0) * (b1 - b0) - inter
+            overlaps.append(inter / union)
+    assert len(overlaps) >= 20
+    assert np.median(overlaps) >= 0.7
