@@ -7,7 +7,8 @@ Writes generated docket pages as PNG files (the raw scans), then measures in the
   * tesseract, 1 process: the bare CLI on each file in turn (OMP_THREAD_LIMIT=1, as scan runs it);
   * tesseract, default threads: the same, with Debian's OpenMP default (what a user gets);
   * tesseract, 2 processes: two files at a time, one thread each;
-  * cleardocket scan --workers 1 and --workers 2, each into a fresh database.
+  * cleardocket scan --workers 1 and --workers 2 (digitizing only: --no-extract --no-evaluate),
+    each into a fresh database.
 Prints pages/min of each, and correct words/min (printed words read exactly, from the
 generator's ground truth): bare tesseract gives up fast on skewed or speckled pages, so pages/min
 alone flatters it. Then the ratios that matter (scan against tesseract with the same
@@ -143,7 +144,8 @@ class TreeMemory:
 def time_scan(name: str, folder: Path, printed: dict[Path, list[str]], database: Path, *, workers: int) -> Timing:
     started = time.perf_counter()
     process = subprocess.Popen(
-        [str(CLEARDOCKET), "scan", str(folder), "--db", str(database), "--workers", str(workers)],
+        # Digitizing only: scan's extraction and evaluation steps are measured by their own benches.
+        [str(CLEARDOCKET), "scan", str(folder), "--db", str(database), "--workers", str(workers), "--no-extract", "--no-evaluate"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

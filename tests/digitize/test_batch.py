@@ -136,7 +136,7 @@ def test_a_killed_scan_resumes_with_every_page_exactly_once(tmp_path):
     pages = make_box(tmp_path / "box", singles=8)
     db_path = tmp_path / "d.db"
     process = subprocess.Popen(
-        [str(CLEARDOCKET), "scan", str(tmp_path / "box"), "--db", str(db_path), "--workers", "1"],
+        [str(CLEARDOCKET), "scan", str(tmp_path / "box"), "--db", str(db_path), "--workers", "1", "--no-extract", "--no-evaluate"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
