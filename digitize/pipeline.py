@@ -26,6 +26,9 @@ from models.pages import PageImage, PageResult, PageText
 
 # Straightening by less than this moves no pixel at page size, but blurs every stroke.
 MIN_SKEW_CORRECTION_DEGREES = 0.05
+# Read both ways, the turned reading must beat the page as scanned by this much: on a page too
+# damaged to read either way, the two differ by noise.
+FLIP_MARGIN = 0.05
 # Fewer character-sized ink pixels than this (at analysis scale) is a blank page or speckle.
 MIN_TEXT_INK_PIXELS = 30
 
@@ -67,7 +70,7 @@ def read_upright(
         return page, text, False
     turned = rotate(page, 180)
     turned_text = read(turned, options, work_dir, name="ocr_turned.tsv")
-    if upside_down or reading_confidence(turned_text.words) > reading_confidence(text.words):
+    if upside_down or reading_confidence(turned_text.words) > reading_confidence(text.words) + FLIP_MARGIN:
         keep_image(work_dir, turned, "rotate")
         return turned, turned_text, True
     return page, text, False
