@@ -18,9 +18,9 @@ from rich.table import Table
 from sqlite_utils import Database
 
 from eligibility.evaluate import DEFAULT_CONFIDENCE_THRESHOLD
-from models.database import open_database
 from models.errors import InputError, ToolMissingError
 from review_cli.exit_codes import ExitCode
+from review_cli.extract_cmd import open_existing_database
 from review_cli.reports.backlog import BacklogReport, Count, summarize_backlog
 from review_cli.reports.court_files import write_motion_files, write_notice_files
 from review_cli.reports.exports import write_private_text
@@ -57,24 +57,15 @@ def _as_of(value: dt.datetime | None) -> dt.date:
 
 @contextmanager
 def _database(path: Path) -> Iterator[Database]:
-    if not path.is_file():
-        stderr.print(f"No database at {path}.")
-        raise typer.Exit(code=ExitCode.INPUT_NOT_FOUND)
-    try:
-        db = open_database(path)
-    except Exception as error:  # sqlite3 reports an unreadable file in several ways
-        stderr.print(f"Cannot open the database {path}: {error}")
-        raise typer.Exit(code=ExitCode.DATABASE_ERROR) from error
-    try:
-        yield db
-    except InputError as error:
-        stderr.print(str(error))
-        raise typer.Exit(code=ExitCode.USAGE) from error
-    except ToolMissingError as error:
-        stderr.print(str(error))
-        raise typer.Exit(code=ExitCode.TOOL_MISSING) from error
-    finally:
-        db.close()
+    with open_existing_database(path) as db:
+        try:
+            yield db
+        except InputError as error:
+            stderr.print(str(error))
+            raise typer.Exit(code=ExitCode.USAGE) from error
+        except ToolMissingError as error:
+            stderr.print(str(error))
+            raise typer.Exit(code=ExitCode.TOOL_MISSING) from error
 
 
 def _count_table(title: str, counts: tuple[Count, ...], column: str) -> Table:
