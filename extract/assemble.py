@@ -455,6 +455,10 @@ def read_counts(draft: CaseDraft, lines: list[tuple[PageView, int]]) -> None:
         unread = label is None and not columns and (
             _is_unread_count_line(printed) or (not entries_started and _reads_as_charge(view, line))
         )
+        if label is not None and entries_started and _count_number(label[-1].text) in {c.number for c in draft.counts}:
+            # "CT 3 FG. FINE & COSTS" under the entries continues an entry about a count already read.
+            label = None
+            unread = False
         if unread or (label is not None and label.start == view.line_start(line)):
             # "CT ft." is a count line whose number OCR lost: counts run 1, 2, 3 in order.
             number = None if unread else _count_number(label[-1].text)
@@ -492,7 +496,9 @@ def read_counts(draft: CaseDraft, lines: list[tuple[PageView, int]]) -> None:
                 if parsed.ok:
                     current.offense_date = _words_value(off, parsed, view.page, "court.dates.v1")
             continue
-        if current is not None and printed.indent_cells >= _CONTINUATION_INDENT_CELLS and not view.dates.get(line):
+        statute_line = view.has_label(line, "STATUTE")
+        # "STATUTE: CH 56-1/2 PAR 1402(C)" holds something date-shaped ("56-1/2") and is still no entry.
+        if current is not None and printed.indent_cells >= _CONTINUATION_INDENT_CELLS and (statute_line or not view.dates.get(line)):
             current.words.extend(printed.words)
             statute = view.label(line, "STATUTE")
             if statute is not None:
@@ -536,7 +542,8 @@ def check_subsection_amount(parsed: Normalized, grams: float, when: dt.date | No
     fits = [
         other
         for other in _ROUND_LETTERS.get(letter, "")
-        if check_amount(grams, f"720 ILCS 550/{citation.section}({other})", None, when) is None
+        if _subsection_class(citation.section, other, when) is not None
+        and check_amount(grams, f"720 ILCS 550/{citation.section}({other})", None, when) is None
     ]
     if len(fits) != 1:
         return parsed
@@ -648,7 +655,9 @@ def read_entries(draft: CaseDraft, lines: list[tuple[PageView, int]]) -> None:
             current = Entry(_value_from_span(first, view.page, "court.dates.v1"), _text(rest), tuple(rest), view.page)
             draft.entries.append(current)
             continue
-        if current is not None and printed.indent_cells >= _CONTINUATION_INDENT_CELLS and not view.labels.get(line):
+        labels = {span.label_ for span in view.labels.get(line, [])}
+        if current is not None and printed.indent_cells >= _CONTINUATION_INDENT_CELLS and labels <= {"COUNT"}:
+            # A wrapped line may start with the count it concerns ("CT 3 FG. FINE & COSTS").
             current.text = f"{current.text} {printed.text}"
             current.words += printed.words
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import combinations
 
 from rapidfuzz import fuzz, process
 
@@ -51,9 +52,24 @@ _OPENING = re.compile(r"[\[{](?=[A-Za-z0-9]{1,3}\s*[\])}])")
 _CLOSING = re.compile(r"(?<=\([A-Za-z0-9])[\]}]|(?<=\([A-Za-z0-9]{2})[\]}]")
 
 
+# "3.5fa)": the opening bracket of "(a)" read as an f.
+_F_FOR_BRACKET = re.compile(r"(?<=\d)f(?=[a-g]\))")
+
+
 def _subsection_brackets(text: str) -> str:
-    """"[a)", "(c]", "{b}": subsection brackets OCR read as square or curly ones."""
-    return _CLOSING.sub(")", _OPENING.sub("(", text))
+    """"[a)", "(c]", "{b}", "fa)", "=-D": subsection brackets OCR read as square or curly ones, or as f;
+    a dash with a speck."""
+    return _F_FOR_BRACKET.sub("(", _CLOSING.sub(")", _OPENING.sub("(", text))).replace("=-", "-")
+
+
+# A dot-matrix 6 read as G inside a number: "G00/3.5" (600/3.5), "5G-1/2" (56-1/2).
+_G_FOR_SIX = re.compile(r"(?<![A-Za-z])G(?=\d{2}\s*/)|(?<=\b5)G(?=\s*[-<]?\s*1\s*/\s*2)")
+# "(CA 5.2" or "CGA 5": the Cannabis Control Act's initials with one of them misread.
+_GARBLED_CCA = re.compile(r"(?:(?<=\s)|^)[(C][CG]?A(?=\s+\d)")
+
+
+def _repair_letters(text: str) -> str:
+    return _GARBLED_CCA.sub("CCA", _G_FOR_SIX.sub("6", text))
 
 
 # "PAR 7TO4", "7O04", "7@4": a dot-matrix paragraph number with specks read as letters.
@@ -337,7 +353,7 @@ def normalize_citation(text: str | None, *, charge_text: str | None = None) -> N
     if not raw:
         return _from_charge_text(text_match, reason=n.EMPTY)
     parsed = _parse(raw, cannabis)
-    repaired_text, changed = repair_digits(_despeckle_paragraph(raw))
+    repaired_text, changed = repair_digits(_despeckle_paragraph(_repair_letters(raw)))
     changed = changed or repaired_text != raw
     if changed and (parsed is None or parsed.truncated or not _is_known(parsed.citation)):
         candidate = _parse(repaired_text, cannabis)
@@ -360,6 +376,10 @@ def normalize_citation(text: str | None, *, charge_text: str | None = None) -> N
             # No reading the table knows: one that parses at all beats none ("726-5/31-1").
             if parsed is None and readable is not None and _is_known(readable.citation):
                 parsed = readable
+    if parsed is None or not _is_known(parsed.citation, strict=True):
+        agreeing = _confusion_repair(repaired_text, text_match, cannabis)
+        if agreeing is not None:
+            parsed = agreeing
     if parsed is None:
         if text_match is not None:
             return _from_charge_text(text_match, reason=n.FROM_TEXT, notes=("citation_completed_from_text",))
@@ -384,6 +404,37 @@ def normalize_citation(text: str | None, *, charge_text: str | None = None) -> N
         # Text never upgrades a cited Act, and a cited Act never overrides the text silently (§9.2).
         return Normalized(citation.canonical, CONFLICT_SCORE * score, n.TEXT_CONFLICT, notes + ("R_CITATION_TEXT_CONFLICT",), citation)
     return Normalized(citation.canonical, score, reason, notes, citation)
+
+
+# Digits a dot-matrix face prints so that Tesseract reads another: a dotted zero as 6, 8, 9 or $,
+# a 5 whose top stroke is faint as 3.
+_CONFUSED_DIGITS = {"6": "0", "8": "0", "9": "0", "$": "0", "3": "5"}
+
+
+def _confusion_repair(text: str, text_match: ChargeTextMatch | None, cannabis: bool) -> _Parsed | None:
+    """An unreadable number ("PAR. 763(C)", "356/3(b)") read again with confused digits, kept only
+    when the reading is a known statute that the count's own description names.
+
+    The description decides between readings, so a repair never invents an offense the docket
+    does not state: "763" on a "MFG/DEL CANNABIS" count is paragraph 705, and on a count whose
+    text names no drug Act, nothing.
+    """
+    expected = text_match.citation if text_match is not None else None
+    if expected is None:
+        return None
+    positions = [i for i, ch in enumerate(text) if ch in _CONFUSED_DIGITS]
+    for changes in range(1, min(4, len(positions)) + 1):
+        for chosen in combinations(positions, changes):
+            chars = list(text)
+            for i in chosen:
+                chars[i] = _CONFUSED_DIGITS[chars[i]]
+            candidate = _parse("".join(chars), cannabis)
+            if candidate is None or candidate.truncated or not _is_known(candidate.citation, strict=True):
+                continue
+            found = candidate.citation
+            if (found.chapter, found.act_number, found.section) == (expected.chapter, expected.act_number, expected.section):
+                return _Parsed(found, candidate.notes + ("citation_repaired", "citation_agrees_with_text"), False)
+    return None
 
 
 def _from_charge_text(match: ChargeTextMatch | None, *, reason: str, notes: tuple[str, ...] = ()) -> Normalized:

@@ -73,6 +73,62 @@ def test_ocr_confusions_are_repaired_at_a_lower_confidence(printed, canonical):
     assert repaired.confidence < exact.confidence
 
 
+@pytest.mark.parametrize(
+    ("printed", "charge_text", "canonical"),
+    [
+        ("720 1.L..5. 600/3.5(a)", "POSS DRUG PARA", "720 ILCS 600/3.5(a)"),
+        ("720 1.L.C.5, 606/3.5(a)", "POSS DRUG PARA", "720 ILCS 600/3.5(a)"),
+        ("720 I.L.C.8. G00/3.5(a)", "POSS DRUG PARA", "720 ILCS 600/3.5(a)"),
+        ("720 1.L..5. 600/3.5fa)", "POSS DRUG PARA", "720 ILCS 600/3.5(a)"),
+        ("CH 5G-1/2 PAR 764(D)", "CANNABIS-POSS SUBSEQ", "720 ILCS 550/4(d)"),
+        ("CH 56 1/2 PAR 705=-D", "MAN/DEL CANN", "720 ILCS 550/5(d)"),
+        ("(CA 5.2", "DEL CANN ON SCHOOL GRNDS", "720 ILCS 550/5.2"),
+    ],
+    ids=["ilcs-c-lost", "ilcs-comma", "g-for-6-in-act", "f-for-bracket", "g-for-6-in-chapter", "speck-before-dash", "cca-initial-misread"],
+)
+def test_dot_matrix_readings_of_a_citation_are_repaired(printed, charge_text, canonical):
+    assert normalize_citation(printed, charge_text=charge_text).value == canonical
+
+
+@pytest.mark.parametrize(
+    ("printed", "charge_text", "canonical"),
+    [
+        ("ILL. REV. STAT. 1991, CH. 56 1/2, PAR. 763(C)", "MFG/DEL CANNABIS", "720 ILCS 550/5(c)"),
+        ("726 ILCS 356/3(b)", "DEL CANN", "720 ILCS 550/5(b)"),
+        ("726 ILCS 376/402 (c)", "PCS", "720 ILCS 570/402(c)"),
+    ],
+    ids=["705-read-763", "550-5-read-356-3", "570-read-376"],
+)
+def test_confused_digits_are_read_again_only_towards_what_the_description_names(printed, charge_text, canonical):
+    repaired = normalize_citation(printed, charge_text=charge_text)
+    assert repaired.value == canonical
+    assert "citation_agrees_with_text" in repaired.notes
+    assert repaired.confidence < normalize_citation(canonical, charge_text=charge_text).confidence
+
+
+@pytest.mark.parametrize(
+    ("printed", "charge_text"),
+    [
+        ("ILL. REV. STAT. 1991, CH. 56 1/2, PAR. 763(C)", "THEFT"),
+        ("ILL. REV. STAT. 1991, CH. 56 1/2, PAR. 763(C)", None),
+        ("726 ILCS 356/3(b)", "RESISTING ARREST"),
+    ],
+    ids=["763-on-theft", "763-without-text", "356-on-resisting"],
+)
+def test_a_confused_number_without_a_description_naming_it_stays_unread(printed, charge_text):
+    assert normalize_citation(printed, charge_text=charge_text).value is None
+
+
+@pytest.mark.parametrize(
+    "printed",
+    ["CH 56 1/2 PAR 1462(C)", "CH 56 1/2 PAR 1482", "CH 56 1/2 PAR 1416", "CH 56 1/2 PAR 1461(D)"],
+    ids=["1402-read-1462", "1402-read-1482", "1410-read-1416", "1401-read-1461"],
+)
+def test_a_confused_controlled_substance_paragraph_never_becomes_cannabis(printed):
+    result = normalize_citation(printed, charge_text="POSS CANNABIS")
+    assert not (result.value or "").startswith("720 ILCS 550/")
+
+
 def test_550_is_read_into_s50_only_when_the_count_mentions_cannabis():
     assert normalize_citation("720 ILCS S50/4(c)", charge_text=CANNABIS).value == "720 ILCS 550/4(c)"
     unread = normalize_citation("720 ILCS S50/4(c)", charge_text="THEFT")

@@ -4,6 +4,7 @@ import pytest
 
 from extract.document import extract_document
 from extract.evaluation import compare_records, unprinted_truth
+from fixtures.generator import generate_docket
 from tests.extract.conftest import docket_sha, printed_pages
 
 LAYOUT_SEEDS = [(seed, layout) for layout in ("half_sheet", "printout", "multi_page", "rap_sheet") for seed in (21, 22, 23)]
@@ -57,3 +58,16 @@ def test_every_value_points_at_its_words_on_the_page(docket_of):
 def test_case_ids_are_stable_across_runs(docket_of):
     docket = docket_of(22, "rap_sheet")
     assert [r.case_id for r in _extract(docket)] == [r.case_id for r in _extract(docket)]
+
+
+@pytest.mark.parametrize(
+    "seed",
+    [1005, 1096, 1082, 1023],
+    ids=["printout-statute-under-a-row-without-class", "printout-icsa-statute-line", "count-named-in-a-wrapped-entry", "weight-conflict-kept-on-its-subsection"],
+)
+def test_dockets_whose_lines_once_went_to_the_wrong_place_are_read_whole(seed):
+    docket = generate_docket(seed)
+    records = _extract(docket)
+    wrong = [r for r in compare_records(docket.truth["cases"], records, ignore=unprinted_truth(docket.truth)) if not r.correct]
+    assert wrong == []
+    assert [len(r.charges) for r in records] == [len(c["charges"]) for c in docket.truth["cases"]]
