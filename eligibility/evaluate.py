@@ -19,13 +19,13 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from dataclasses import fields as dataclass_fields
 from functools import lru_cache
 from typing import Any
 
 import orjson
 from sqlite_utils import Database
 
+from eligibility.frozen import builder, field_names
 from eligibility.registry import RULE_SETS, get_rule_set
 from eligibility.rule_set import RuleSet
 from models.decisions import CaseDecision
@@ -101,9 +101,14 @@ def decision_json(decision: CaseDecision) -> bytes:
     return orjson.dumps(out)
 
 
-_CHARGE_FIELDS = frozenset(f.name for f in dataclass_fields(Charge))
+_CHARGE_FIELDS = field_names(Charge)
+_DEFENDANT_FIELDS = field_names(Defendant)
 _CHARGE_DATES = ("offense_date", "disposition_date", "sentence_end_date")
 _CHARGE_LISTS = ("enhancements", "conduct", "prior_relief")
+_new_charge = builder(Charge)
+_new_defendant = builder(Defendant)
+_new_record = builder(CaseRecord)
+_new_field = builder(FieldInfo)
 
 
 def _day(value: Any) -> dt.date | None:
@@ -112,18 +117,26 @@ def _day(value: Any) -> dt.date | None:
 
 def _charge(data: dict[str, Any]) -> Charge:
     """Charge.from_dict without its per-call reflection; anything unusual goes to it."""
-    if not data.keys() <= _CHARGE_FIELDS:
+    if not data.keys() <= _CHARGE_FIELDS or "count" not in data:
         return Charge.from_dict(data)
-    values = dict(data)
     for name in _CHARGE_DATES:
-        if name in values:
-            values[name] = _day(values[name])
+        if name in data:
+            data[name] = _day(data[name])
     for name in _CHARGE_LISTS:
-        if name in values:
-            values[name] = tuple(values[name] or ())
-    if values.get("amount_grams") is not None:
-        values["amount_grams"] = float(values["amount_grams"])
-    return Charge(**values)
+        if name in data:
+            data[name] = tuple(data[name] or ())
+    if data.get("amount_grams") is not None:
+        data["amount_grams"] = float(data["amount_grams"])
+    return _new_charge(data)
+
+
+def _defendant(data: dict[str, Any] | None) -> Defendant:
+    if not data:
+        return _new_defendant({})
+    if not data.keys() <= _DEFENDANT_FIELDS:
+        return Defendant.from_dict(data)
+    data["date_of_birth"] = _day(data.get("date_of_birth"))
+    return _new_defendant(data)
 
 
 def record_from_row(record_json: str | bytes, field_rows: list[tuple], corrections: list[dict[str, Any]]) -> CaseRecord:
@@ -136,16 +149,21 @@ def record_from_row(record_json: str | bytes, field_rows: list[tuple], correctio
         SourceDocument(file=d["file"], sha256=d["sha256"], pages=tuple(SourcePage(**p) for p in d.get("pages", ())))
         for d in (data.get("source") or {}).get("documents", ())
     )
-    return CaseRecord(
-        case_id=data.get("case_id"),
-        jurisdiction=data.get("jurisdiction") or "IL-COOK",
-        case_number=data.get("case_number"),
-        case_number_text=data.get("case_number_text"),
-        defendant=Defendant.from_dict(data.get("defendant")),
-        arrest_date=_day(data.get("arrest_date")),
-        charges=tuple(_charge(c) for c in data.get("charges", ())),
-        source=source,
-        fields={path: FieldInfo(confidence=confidence, status=status) for path, confidence, status in field_rows},
+    return _new_record(
+        {
+            "case_id": data.get("case_id"),
+            "jurisdiction": data.get("jurisdiction") or "IL-COOK",
+            "case_number": data.get("case_number"),
+            "case_number_text": data.get("case_number_text"),
+            "defendant": _defendant(data.get("defendant")),
+            "arrest_date": _day(data.get("arrest_date")),
+            "charges": tuple(_charge(c) for c in data.get("charges", ())),
+            "court": data.get("court"),
+            "source": source,
+            "fields": {
+                path: _new_field({"confidence": confidence, "status": status}) for path, confidence, status in field_rows
+            },
+        }
     )
 
 

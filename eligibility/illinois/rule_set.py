@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from eligibility.frozen import builder
 from eligibility.illinois import codes
 from eligibility.illinois.case import questions_and_fields, roll_up, same_date_violence
 from eligibility.illinois.count import CountOutcome
@@ -21,21 +22,27 @@ NAME = "illinois-crta"
 VERSION = "1.0.0"
 
 
+_new_charge_decision = builder(ChargeDecision)
+_new_case_decision = builder(CaseDecision)
+
+
 def _charge_decision(count: CountOutcome) -> ChargeDecision:
-    return ChargeDecision(
-        count=count.count,
-        outcome=count.outcome,
-        relief_paths=count.relief_paths,
-        minor_cannabis_offense=count.mco,
-        conviction=count.conviction,
-        needs_review=bool(count.review_reasons),
-        review_reasons=tuple(count.review_reasons),
-        notes=tuple(count.notes),
-        trace=tuple(count.trace),
-        details={
-            "cca_s4_s5": count.cca and count.section in ("4", "5", "6"),
-            "auto_expunge_by": count.expunge_by.isoformat() if count.expunge_by else None,
-        },
+    return _new_charge_decision(
+        {
+            "count": count.count,
+            "outcome": count.outcome,
+            "relief_paths": count.relief_paths,
+            "minor_cannabis_offense": count.mco,
+            "conviction": count.conviction,
+            "needs_review": bool(count.review_reasons),
+            "review_reasons": tuple(count.review_reasons),
+            "notes": tuple(count.notes),
+            "trace": tuple(count.trace),
+            "details": {
+                "cca_s4_s5": count.cca and count.section in ("4", "5", "6"),
+                "auto_expunge_by": count.expunge_by.isoformat() if count.expunge_by else None,
+            },
+        }
     )
 
 
@@ -73,25 +80,28 @@ class IllinoisCrta:
         rollup = roll_up(counts)
         questions = questions_and_fields(counts, classes, uncertainty.fields)
         headline = rollup.headline
-        return CaseDecision(
-            rule_set=NAME,
-            rule_set_version=VERSION,
-            policy=policy,
-            as_of=as_of,
-            outcome=rollup.outcome,
-            relief_paths=rollup.relief_paths,
-            auto_expunge_by=headline.expunge_by if headline is not None and rollup.outcome == codes.AUTO_EXPUNGE else None,
-            needs_review=rollup.needs_review,
-            review_reasons=rollup.review_reasons,
-            questions=tuple(questions),
-            policy_flags=overlay_flags(policy, counts, case.charges, classes),
-            notes=tuple(headline.notes) if headline is not None else (),
-            charges=tuple(_charge_decision(c) for c in counts),
-            details={
-                "minor_cannabis_offense": headline.mco if headline is not None else None,
-                "conviction": headline.conviction if headline is not None else None,
-                "headline_count": headline.count if headline is not None else None,
-                # Question -> the field paths it concerns, for the review queue's routing.
-                "review_fields": questions,
-            },
+        return _new_case_decision(
+            {
+                "rule_set": NAME,
+                "rule_set_version": VERSION,
+                "policy": policy,
+                "as_of": as_of,
+                "outcome": rollup.outcome,
+                "relief_paths": rollup.relief_paths,
+                "auto_expunge_by": headline.expunge_by if headline is not None and rollup.outcome == codes.AUTO_EXPUNGE else None,
+                "needs_review": rollup.needs_review,
+                "review_reasons": rollup.review_reasons,
+                "questions": tuple(questions),
+                "policy_flags": overlay_flags(policy, counts, case.charges, classes),
+                "notes": tuple(headline.notes) if headline is not None else (),
+                "charges": tuple(_charge_decision(c) for c in counts),
+                "decided_by": "engine",
+                "details": {
+                    "minor_cannabis_offense": headline.mco if headline is not None else None,
+                    "conviction": headline.conviction if headline is not None else None,
+                    "headline_count": headline.count if headline is not None else None,
+                    # Question -> the field paths it concerns, for the review queue's routing.
+                    "review_fields": questions,
+                },
+            }
         )

@@ -192,3 +192,13 @@ def test_pages_never_split_a_person_and_miss_no_case(db):
     groups = sorted(sorted(case_id for case_id, _, _ in person) for person in persons)
     expected = sorted([[f"c-{p}-{n}" for n in range(k)] for p, k in shape.items()] + [["c-anonymous"]])
     assert groups == expected
+
+
+def test_the_fast_record_reader_keeps_the_court_address_and_california_values(db):
+    defendant = Defendant(name="DOE, JANE", date_of_birth=dt.date(1960, 1, 1), deceased=False, address="1 MAIN ST")
+    charge = Charge(count=1, statute="HS 11359", level="felony", disposition="CONVICTED", offense_date=dt.date(2001, 3, 1),
+                    sentence_end_date=dt.date(2003, 1, 1), concentrate_grams=4.5, conduct=("sale",), prior_relief=("x",))
+    record = _case("c-1", charge, defendant=defendant, jurisdiction="CA-LOS_ANGELES", court="LAX BRANCH 4")
+    save_case(db, record, origin="imported")
+    row = db.execute("select record from cases where case_id = 'c-1'").fetchone()
+    assert record_from_row(row[0], [], []) == load_case(db, "c-1")
