@@ -335,6 +335,39 @@ def refit_date(value: Value, *, earliest: dt.date | None = None, latest: dt.date
     return Value(day, value.normalized, value.words, value.page, value.extractor, value.text, value.flags + ("date_out_of_order",))
 
 
+# Digits a worn ribbon or a dot-matrix head prints so that OCR reads another (printed → meant).
+_YEAR_DIGIT_CONFUSIONS = frozenset({("5", "9"), ("5", "8"), ("3", "9"), ("3", "8"), ("3", "5"), ("6", "0"), ("8", "0"), ("9", "0"), ("8", "9"), ("6", "8")})
+_CASE_YEAR = re.compile(r"^(\d{4})(?=[A-Z])|^(\d{2})(?=[A-Z]|\d{9}$)")
+
+
+def check_case_number_year(draft: CaseDraft) -> None:
+    """The case number's filing year against the arrest date (spec §11: filed the year of the
+    arrest or the next).
+
+    A year one confusable digit away from the arrest's ("S3CR27941" with an arrest in 1993,
+    "1999MC…" with one in 1990) is read again as the arrest's year, flagged; a year that agrees
+    is flagged too, which the confidence reads as a check passed.
+    """
+    number, arrest = draft.values.get("case_number"), draft.values.get("arrest_date")
+    if number is None or arrest is None or not number.value or arrest.value is None or "date_out_of_order" in arrest.flags:
+        return
+    match = _CASE_YEAR.match(number.value)
+    if not match:
+        return
+    printed = match.group(1) or match.group(2)
+    allowed = [str(year)[-len(printed):] for year in (arrest.value.year, arrest.value.year + 1)]
+    if printed in allowed:
+        number.flags += ("case_number_agrees_with_arrest",)
+        return
+    for year in allowed:
+        differences = [(a, b) for a, b in zip(printed, year) if a != b]
+        if len(differences) == 1 and differences[0] in _YEAR_DIGIT_CONFUSIONS:
+            value = year + number.value[len(printed):]
+            normalized = Normalized(value, (number.normalized.confidence if number.normalized else 1.0) * 0.85, "year_refit", ("case_number_year_refit",))
+            draft.values["case_number"] = Value(value, normalized, number.words, number.page, number.extractor, number.text, number.flags + ("case_number_year_refit",))
+            return
+
+
 def apply_date_order(draft: CaseDraft) -> None:
     """Birth before arrest before filing year before every entry (spec §11; docket chronology)."""
     values = draft.values
@@ -809,6 +842,7 @@ def extract_cases(views: list[PageView]) -> list[ExtractedCase]:
         if not draft.counts and draft.entries:
             # Entries dispose of something: a count whose line OCR could not read at all.
             draft.counts.append(CountDraft(1, draft.pages[0] if draft.pages else 1))
+        check_case_number_year(draft)
         apply_date_order(draft)
         cases.append(assemble(draft))
     return cases

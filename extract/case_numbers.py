@@ -24,6 +24,8 @@ def _pattern_form(text: str) -> str:
     return clean_spaces(text.upper().replace("–", "-").replace("—", "-").translate(_LETTER_LOOKALIKES))
 
 
+_SPECKS = re.compile(r"[^A-Z0-9\s\-]")
+_DOUBLED_ZERO = re.compile(r"(?<=[A-Z])O(0)(?=\d)")
 _CAPITAL_LOOKALIKES = {"L": "1", "I": "1", "O": "0", "S": "5", "B": "8", "Z": "2", "G": "6"}
 
 
@@ -45,7 +47,21 @@ def normalize_case_number(text: str | None) -> Normalized:
     raw = _pattern_form(text or "")
     if not raw:
         return Normalized(None, 0.0, n.EMPTY)
-    for candidate, repaired in ((raw, False), (repair_digits(raw)[0], True), *((v, True) for v in _letter_digit_variants(raw))):
+    # "89CRO02218": the first zero after the letters read twice, once as the letter O.
+    undoubled = _DOUBLED_ZERO.sub(r"\1", raw)
+    # "84C6é15414", "$86C848784": a speck inside the number, or before it, read as a mark or an S.
+    despeckled = clean_spaces(_SPECKS.sub("", raw))
+    unprefixed = despeckled[1:] if re.match(r"^[$S5]\d{2}", despeckled) else despeckled
+    candidates = (
+        (raw, False),
+        (undoubled, True),
+        (repair_digits(raw)[0], True),
+        *((v, True) for v in _letter_digit_variants(raw)),
+        (despeckled, True),
+        (repair_digits(despeckled)[0], True),
+        (repair_digits(_DOUBLED_ZERO.sub(r"\1", unprefixed))[0], True),
+    )
+    for candidate, repaired in candidates:
         if repaired and candidate == raw:
             continue
         for row, pattern in compiled_patterns("case_numbers"):

@@ -1,8 +1,12 @@
 """Cook County case numbers of spec §11, normalized as records.md says."""
 
+import datetime as dt
+
 import pytest
 
+from extract.assemble import CaseDraft, Value, check_case_number_year
 from extract.case_numbers import normalize_case_number
+from extract.normalized import Normalized
 
 
 @pytest.mark.parametrize(
@@ -39,3 +43,74 @@ def test_an_unknown_shape_is_kept_at_a_lower_score():
 @pytest.mark.parametrize("printed", ["", "PEOPLE OF THE STATE", "M1"])
 def test_text_that_is_no_case_number_gives_none(printed):
     assert normalize_case_number(printed).value is None
+
+
+@pytest.mark.parametrize(
+    ("printed", "normalized"),
+    [
+        ("89CRO02218", "89CR02218"),
+        ("1994CRO0325502", "1994CR0325502"),
+        ("84C6é15414", "84C615414"),
+        ("$86C848784", "86C848784"),
+        ("S84CRO6937", "84CR06937"),
+    ],
+    ids=["zero-read-as-O0", "zero-read-as-O0-4-digit-year", "speck-inside", "speck-before", "speck-before-and-O0"],
+)
+def test_dot_matrix_specks_and_doubled_zeros_are_repaired_at_a_lower_confidence(printed, normalized):
+    result = normalize_case_number(printed)
+    assert result.value == normalized
+    assert result.confidence < 1.0
+
+
+def test_a_real_leading_5_is_kept():
+    assert normalize_case_number("54CR12345").value == "54CR12345"
+    assert normalize_case_number("S4CR12345").value == "54CR12345"
+
+
+def _draft(number_text, arrest):
+    parsed = normalize_case_number(number_text)
+    draft = CaseDraft()
+    draft.values["case_number"] = Value(parsed.value, parsed, (), 1, "court.case_number.v1", number_text)
+    draft.values["arrest_date"] = Value(arrest, Normalized(arrest, 1.0, "exact"), (), 1, "court.dates.v1", arrest.isoformat())
+    return draft
+
+
+@pytest.mark.parametrize(
+    ("printed", "arrest", "expected"),
+    [
+        ("S3CR27941", dt.date(1993, 4, 2), "93CR27941"),
+        ("1999MC4766962", dt.date(1990, 6, 1), "1990MC4766962"),
+        ("300140210", dt.date(1990, 2, 1), "90C140210"),
+        ("S7CRO4847", dt.date(1986, 12, 30), "87CR04847"),
+    ],
+    ids=["S-for-9", "dotted-zero-in-year", "3-for-9-and-C-for-0", "filed-the-year-after-arrest"],
+)
+def test_a_filing_year_one_confusable_digit_from_the_arrest_is_read_as_the_arrest_year(printed, arrest, expected):
+    draft = _draft(printed, arrest)
+    check_case_number_year(draft)
+    assert draft.values["case_number"].value == expected
+    assert "case_number_year_refit" in draft.values["case_number"].flags
+
+
+@pytest.mark.parametrize(
+    ("printed", "arrest"),
+    [("93CR27941", dt.date(1993, 4, 2)), ("93CR27941", dt.date(1992, 11, 30))],
+    ids=["same-year", "arrest-the-year-before"],
+)
+def test_a_filing_year_that_fits_the_arrest_is_kept_and_counts_as_checked(printed, arrest):
+    draft = _draft(printed, arrest)
+    check_case_number_year(draft)
+    assert draft.values["case_number"].value == "93CR27941"
+    assert draft.values["case_number"].flags == ("case_number_agrees_with_arrest",)
+
+
+@pytest.mark.parametrize(
+    ("printed", "arrest"),
+    [("71CR27941", dt.date(1993, 4, 2)), ("93CR27941", dt.date(1988, 4, 2))],
+    ids=["unconfusable-digits", "two-digits-apart"],
+)
+def test_a_filing_year_far_from_the_arrest_is_left_as_printed(printed, arrest):
+    draft = _draft(printed, arrest)
+    check_case_number_year(draft)
+    assert draft.values["case_number"].value == normalize_case_number(printed).value
+    assert draft.values["case_number"].flags == ()
