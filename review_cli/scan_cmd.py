@@ -6,7 +6,7 @@ import datetime as dt
 import sqlite3
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -30,9 +30,10 @@ from digitize.executors import LocalPoolExecutor, PageExecutor
 from digitize.options import DigitizeOptions
 from models.database import open_database
 from models.errors import InputError, ToolMissingError
-from review_cli.eligibility_cmd import outcomes_table
 from review_cli.exit_codes import ExitCode
-from review_cli.pipeline import AfterScanSummary, process_scanned
+
+if TYPE_CHECKING:
+    from review_cli.pipeline import AfterScanSummary
 
 
 class PagesPerMinuteColumn(ProgressColumn):
@@ -118,7 +119,12 @@ def extract_table(after: AfterScanSummary) -> Table:
 
 def _extract_and_evaluate(
     db: Database, summary: ScanSummary, *, extract: bool, evaluate: bool, as_of: dt.datetime | None, console: Console
-) -> AfterScanSummary:
+) -> AfterScanSummary | None:
+    if not (extract or evaluate):
+        return None
+    # Extraction and evaluation import spaCy and the rule sets: not for a scan that skips both.
+    from review_cli.pipeline import process_scanned
+
     with Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
         console=console, transient=True,
@@ -245,9 +251,11 @@ def scan_command(
     finally:
         db.close()
     out.print(summary_table(summary))
-    if after.extracted is not None:
+    if after is not None and after.extracted is not None:
         out.print(extract_table(after))
-    if after.evaluated is not None:
+    if after is not None and after.evaluated is not None:
+        from review_cli.eligibility_cmd import outcomes_table
+
         out.print(outcomes_table(after.evaluated))
     if summary.failures:
         out.print(failures_table(summary))
