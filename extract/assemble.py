@@ -315,11 +315,21 @@ def _case_number_year(value: Value | None) -> int | None:
     return year if year > 1900 else 1900 + year
 
 
-def refit_date(value: Value, *, earliest: dt.date | None = None, latest: dt.date | None = None) -> Value:
+def _add_century(day: dt.date) -> dt.date | None:
+    try:
+        return day.replace(year=day.year + 100)
+    except ValueError:
+        return None
+
+
+def refit_date(value: Value, *, earliest: dt.date | None = None, latest: dt.date | None = None, near: dt.date | None = None) -> Value:
     """A date outside what the docket allows, read again with dotted zeros (6, 8, 9 as 0).
 
     An arrest after the case was filed, or a birth ten years before the arrest, is a misreading;
-    the reading that fits is kept, flagged, and calibrates lower.
+    the reading that fits is kept, flagged, and calibrates lower. Of the fitting readings the one
+    with fewest changes wins, then the one nearest `near` ("10/12/96" on a case filed in 1990 is
+    "10/12/90", not "10/12/06"). A two-digit year before the arrest by a century ("01/24/00")
+    is the 2000s.
     """
     day = value.value
 
@@ -328,10 +338,20 @@ def refit_date(value: Value, *, earliest: dt.date | None = None, latest: dt.date
 
     if day is None or fits(day) or not value.text:
         return value
+    readings: list[tuple[int, float, dt.date, Normalized]] = []
+    next_century = _add_century(day)
+    if next_century is not None and fits(next_century) and re.search(r"[-/]\d{2}$", value.text.strip()):
+        readings.append((0, 0.0, next_century, Normalized(next_century, value.normalized.confidence if value.normalized else 1.0, "century_refit", ("century_refit",))))
     for variant in zero_variants(value.text, max_changes=2):
         parsed = parse_docket_date(variant)
         if parsed.ok and fits(parsed.value):
-            return Value(parsed.value, parsed, value.words, value.page, value.extractor, value.text, value.flags + ("date_refit",))
+            changes = sum(a != b for a, b in zip(variant, value.text))
+            distance = abs((parsed.value - near).days) if near is not None else 0.0
+            readings.append((changes, distance, parsed.value, parsed))
+    if readings:
+        changes, _, refit, parsed = min(readings, key=lambda reading: reading[:2])
+        flag = "date_refit" if changes else "century_refit"
+        return Value(refit, parsed, value.words, value.page, value.extractor, value.text, value.flags + (flag,))
     return Value(day, value.normalized, value.words, value.page, value.extractor, value.text, value.flags + ("date_out_of_order",))
 
 
@@ -374,14 +394,14 @@ def apply_date_order(draft: CaseDraft) -> None:
     year = _case_number_year(values.get("case_number"))
     arrest = values.get("arrest_date")
     if arrest is not None and year is not None:
-        arrest = values["arrest_date"] = refit_date(arrest, latest=dt.date(year, 12, 31))
+        arrest = values["arrest_date"] = refit_date(arrest, latest=dt.date(year, 12, 31), near=dt.date(year, 1, 1))
     dob = values.get("defendant.date_of_birth")
     if dob is not None and arrest is not None and arrest.value is not None:
         values["defendant.date_of_birth"] = refit_date(dob, latest=arrest.value - dt.timedelta(days=365 * 10))
     if arrest is not None and arrest.value is not None:
         for entry in draft.entries:
             if entry.date is not None:
-                entry.date = refit_date(entry.date, earliest=arrest.value)
+                entry.date = refit_date(entry.date, earliest=arrest.value, near=arrest.value)
 
 
 # --- counts ---------------------------------------------------------------------------------

@@ -52,14 +52,21 @@ _OPENING = re.compile(r"[\[{](?=[A-Za-z0-9]{1,3}\s*[\])}])")
 _CLOSING = re.compile(r"(?<=\([A-Za-z0-9])[\]}]|(?<=\([A-Za-z0-9]{2})[\]}]")
 
 
-# "3.5fa)": the opening bracket of "(a)" read as an f.
-_F_FOR_BRACKET = re.compile(r"(?<=\d)f(?=[a-g]\))")
+# "3.5fa)", "4ic)": the opening bracket of "(a)" read as an f or an i.
+_F_FOR_BRACKET = re.compile(r"(?<=\d)[fi](?=[a-g]\))")
+# "(0)": a d whose stem faded; no statute numbers a subsection 0.
+_ZERO_SUBSECTION = re.compile(r"\(0\)")
 
 
 def _subsection_brackets(text: str) -> str:
-    """"[a)", "(c]", "{b}", "fa)", "=-D": subsection brackets OCR read as square or curly ones, or as f;
-    a dash with a speck."""
-    return _F_FOR_BRACKET.sub("(", _CLOSING.sub(")", _OPENING.sub("(", text))).replace("=-", "-")
+    """"[a)", "(c]", "{b}": subsection brackets OCR read as square or curly ones."""
+    return _CLOSING.sub(")", _OPENING.sub("(", text))
+
+
+def _clear_specks(text: str) -> str:
+    """"fa)", "4ic)", "(0)", "705=-D", "56~-1/2": a bracket read as a letter, a faded d, specks."""
+    text = _F_FOR_BRACKET.sub("(", text)
+    return _ZERO_SUBSECTION.sub("(d)", text.replace("=-", "-").replace("~", ""))
 
 
 # A dot-matrix 6 read as G inside a number: "G00/3.5" (600/3.5), "5G-1/2" (56-1/2).
@@ -68,7 +75,16 @@ _G_FOR_SIX = re.compile(r"(?<![A-Za-z])G(?=\d{2}\s*/)|(?<=\b5)G(?=\s*[-<]?\s*1\s
 _GARBLED_CCA = re.compile(r"(?:(?<=\s)|^)[(C][CG]?A(?=\s+\d)")
 
 
+# "$70/402", "$50/5": the 5 of an act number read as a dollar sign ("570", "550").
+_DOLLAR_FOR_FIVE = re.compile(r"\$(?=[05]0\s*/)")
+# "600/3,5(a)": the point of a section number read as a comma.
+_COMMA_IN_SECTION = re.compile(r"(?<=/\d),(?=\d)")
+# "1.1.C.S.": the L of I.L.C.S. read as a 1.
+_GARBLED_ILCS = re.compile(r"(?<=\d\s)[I1l|][.,]\s?[1Il|][.,]\s?C[.,]\s?[S58$][.,]?")
+
+
 def _repair_letters(text: str) -> str:
+    text = _GARBLED_ILCS.sub("ILCS", _COMMA_IN_SECTION.sub(".", _DOLLAR_FOR_FIVE.sub("5", text)))
     return _GARBLED_CCA.sub("CCA", _G_FOR_SIX.sub("6", text))
 
 
@@ -346,7 +362,8 @@ def normalize_citation(text: str | None, *, charge_text: str | None = None) -> N
     """
     cannabis = mentions_cannabis(charge_text) or mentions_cannabis(text)
     text_match = classify_charge_text(charge_text) or classify_charge_text(text)
-    raw = clean_spaces(_subsection_brackets(text or ""))
+    bracketed = clean_spaces(_subsection_brackets(text or ""))
+    raw = _clear_specks(bracketed)
     if text_match is not None and text_match.act == "ORDINANCE":
         # A village ordinance is no state statute, whatever its text says (spec §10 row 4).
         return Normalized(None, EXACT_SCORE, "ordinance", ("R_ORDINANCE_VIOLATION",))
@@ -384,7 +401,7 @@ def normalize_citation(text: str | None, *, charge_text: str | None = None) -> N
         if text_match is not None:
             return _from_charge_text(text_match, reason=n.FROM_TEXT, notes=("citation_completed_from_text",))
         return Normalized(None, 0.0, n.UNPARSED, ("R_CITATION_UNPARSED",))
-    citation, notes = parsed.citation, parsed.notes
+    citation, notes = parsed.citation, parsed.notes + (("citation_repaired",) if raw != bracketed else ())
     score, reason = (REPAIR_SCORE, n.REPAIRED) if "citation_repaired" in notes else (EXACT_SCORE, n.EXACT)
     if parsed.truncated:
         score *= REPAIR_SCORE

@@ -28,6 +28,7 @@ FLAG_FACTORS = {
     "disposition_inherited": 0.9,
     "amount_refit": 0.7,
     "date_refit": 0.7,
+    "century_refit": 0.9,
     "date_out_of_order": 0.5,
     "subsection_refit": 0.8,
     "class_conflict": 0.7,

@@ -76,18 +76,33 @@ def test_ocr_confusions_are_repaired_at_a_lower_confidence(printed, canonical):
 @pytest.mark.parametrize(
     ("printed", "charge_text", "canonical"),
     [
-        ("720 1.L..5. 600/3.5(a)", "POSS DRUG PARA", "720 ILCS 600/3.5(a)"),
         ("720 1.L.C.5, 606/3.5(a)", "POSS DRUG PARA", "720 ILCS 600/3.5(a)"),
         ("720 I.L.C.8. G00/3.5(a)", "POSS DRUG PARA", "720 ILCS 600/3.5(a)"),
         ("720 1.L..5. 600/3.5fa)", "POSS DRUG PARA", "720 ILCS 600/3.5(a)"),
         ("CH 5G-1/2 PAR 764(D)", "CANNABIS-POSS SUBSEQ", "720 ILCS 550/4(d)"),
         ("CH 56 1/2 PAR 705=-D", "MAN/DEL CANN", "720 ILCS 550/5(d)"),
         ("(CA 5.2", "DEL CANN ON SCHOOL GRNDS", "720 ILCS 550/5.2"),
+        ("720 I.L.C.S. 550/4ic)", "POSS CANN", "720 ILCS 550/4(c)"),
+        ("720 1.1.C.S. 550/4(b)", "POSS CANN", "720 ILCS 550/4(b)"),
+        ("726 I.L.C.S. 600/3,5(a)", "POSS DRUG PARA", "720 ILCS 600/3.5(a)"),
+        ("CH 56~-1/2 PAR 1402(C)", "PCS", "720 ILCS 570/402(c)"),
+        ("CH S6-1/2 PAR 1401(0)", "MFG/DEL CS", "720 ILCS 570/401(d)"),
     ],
-    ids=["ilcs-c-lost", "ilcs-comma", "g-for-6-in-act", "f-for-bracket", "g-for-6-in-chapter", "speck-before-dash", "cca-initial-misread"],
+    ids=[
+        "ilcs-comma-and-dotted-zero", "g-for-6-in-act", "f-for-bracket", "g-for-6-in-chapter", "speck-before-dash",
+        "cca-initial-misread", "i-for-bracket", "1-for-L", "comma-in-section", "tilde", "0-for-d",
+    ],
 )
-def test_dot_matrix_readings_of_a_citation_are_repaired(printed, charge_text, canonical):
-    assert normalize_citation(printed, charge_text=charge_text).value == canonical
+def test_dot_matrix_readings_of_a_citation_are_repaired_at_a_lower_confidence(printed, charge_text, canonical):
+    repaired = normalize_citation(printed, charge_text=charge_text)
+    assert repaired.value == canonical
+    assert repaired.confidence < normalize_citation(canonical, charge_text=charge_text).confidence
+
+
+def test_ilcs_whose_c_was_lost_is_still_read_as_ilcs():
+    # The Act's initials carry nothing the numbers do not: read as printed, at full confidence.
+    assert normalize_citation("720 1.L..5. 600/3.5(a)").value == "720 ILCS 600/3.5(a)"
+    assert normalize_citation("720 1.L..5. 5/31-1").value == "720 ILCS 5/31-1"
 
 
 @pytest.mark.parametrize(
