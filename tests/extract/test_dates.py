@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from extract.assemble import Value, refit_date
 from extract.dates import find_dates, parse_docket_date
 
 
@@ -47,3 +48,26 @@ def test_impossible_or_missing_dates_give_none(printed):
 def test_every_date_of_an_entry_is_found_in_order():
     found = find_dates("04/07/88 PLEA OF GUILTY. CONT BY AGREEMENT TO MAY 02 1988")
     assert [parsed.value for _, _, parsed in found] == [dt.date(1988, 4, 7), dt.date(1988, 5, 2)]
+
+
+def _date_value(text):
+    parsed = parse_docket_date(text)
+    return Value(parsed.value, parsed, (), 1, "court.dates.v1", text)
+
+
+def test_a_refit_takes_the_reading_nearest_the_filing_year():
+    # An arrest in "1996" on a case filed in 1990: "10/12/90" (a 6 for a dotted zero), not "10/12/06".
+    refit = refit_date(_date_value("10/12/96"), latest=dt.date(1990, 12, 31), near=dt.date(1990, 1, 1))
+    assert refit.value == dt.date(1990, 10, 12)
+    assert "date_refit" in refit.flags
+
+
+def test_a_two_digit_year_a_century_before_the_arrest_is_the_2000s():
+    refit = refit_date(_date_value("01/24/00"), earliest=dt.date(1999, 6, 2), near=dt.date(1999, 6, 2))
+    assert refit.value == dt.date(2000, 1, 24)
+    assert "century_refit" in refit.flags
+
+
+def test_a_date_that_fits_is_left_alone():
+    value = _date_value("06/14/96")
+    assert refit_date(value, earliest=dt.date(1996, 1, 2), near=dt.date(1996, 1, 2)) is value
