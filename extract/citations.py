@@ -137,12 +137,14 @@ class Citation:
 
 @dataclass(frozen=True)
 class ChargeTextMatch:
-    """What a charge description says the offense is (spec §9.5)."""
+    """What a charge description says the offense is (spec §9.5); `repaired` when it was read
+    only after OCR-confused letters of its words were read back."""
 
     pattern: str
     act: str
     section: str | None
     cca: bool
+    repaired: bool = False
 
     @property
     def citation(self) -> Citation | None:
@@ -161,18 +163,63 @@ def mentions_cannabis(text: str | None) -> bool:
     return bool(text and _CANNABIS_WORDS.search(text))
 
 
-def classify_charge_text(text: str | None) -> ChargeTextMatch | None:
-    """The first §9.5 charge-text pattern the description matches, in the spec's order."""
-    if not text:
-        return None
+# Words of the charge-text patterns, and the letter pairs Tesseract confuses on worn or
+# dot-matrix print: a charge word one such letter away ("BOSS CANN", "DEI CANN") is read back.
+_CHARGE_WORDS = frozenset(
+    "POSS POSSESSION CANN CANNABIS DEL DELIVERY MFG MAN CASUAL SCHOOL GRNDS CONT CONTROLLED SUB SUBSTANCE DRUG PARA PARAPHERNALIA PWID PCANN".split()
+)
+_CONFUSED_LETTERS = frozenset(
+    frozenset(pair) for pair in ("BP", "OD", "OQ", "O0", "S5", "I1", "L1", "IL", "EF", "CG", "HN", "MN", "UV", "RP", "AR")
+)
+
+
+def _charge_word(token: str) -> str:
+    letters = re.sub(r"^[^A-Z0-9]+|[^A-Z0-9]+$", "", token.upper())
+    if letters in _CHARGE_WORDS or len(letters) < 3:
+        return token if letters not in _CHARGE_WORDS else letters
+    for word in _CHARGE_WORDS:
+        if len(word) == len(letters):
+            differences = [frozenset((a, b)) for a, b in zip(word, letters) if a != b]
+            if len(differences) == 1 and differences[0] in _CONFUSED_LETTERS:
+                return word
+    # "=ODEL": a speck before the word read as a letter.
+    if len(letters) >= 4 and letters[1:] in _CHARGE_WORDS:
+        return letters[1:]
+    return token
+
+
+def repair_charge_words(text: str) -> str:
+    """The description with each word one confused letter (or a leading speck) from a charge word
+    read as that word; other words are left as printed."""
+    return " ".join(_charge_word(token) for token in text.split())
+
+
+def _match_charge_text(text: str) -> tuple[dict, str] | None:
     for row, pattern in compiled_patterns("charge_text"):
         if pattern.search(text):
             section = row.get("section")
             if row["act"] == "ICSA":
                 # Delivery or intent forms are §401; plain possession (PCS) is §402.
                 section = "401" if re.search(r"(?i)W/?\s*INT|\bDCS\b|MFG|DEL", text) else "402"
-            return ChargeTextMatch(row["id"], row["act"], section, bool(row["cca"]))
+            return row, section
     return None
+
+
+def classify_charge_text(text: str | None) -> ChargeTextMatch | None:
+    """The first §9.5 charge-text pattern the description matches, in the spec's order; failing
+    that, the first the description matches once its OCR-confused charge words are read back."""
+    if not text:
+        return None
+    found = _match_charge_text(text)
+    repaired = False
+    if found is None:
+        repaired_text = repair_charge_words(text)
+        found = _match_charge_text(repaired_text) if repaired_text != text else None
+        repaired = True
+    if found is None:
+        return None
+    row, section = found
+    return ChargeTextMatch(row["id"], row["act"], section, bool(row["cca"]), repaired)
 
 
 @cache
@@ -461,6 +508,8 @@ def _from_charge_text(match: ChargeTextMatch | None, *, reason: str, notes: tupl
             return Normalized(None, NO_CITATION_SCORE, n.EMPTY, ("R_CITATION_UNPARSED",))
         return Normalized(None, 0.0, n.UNPARSED, (*notes, "R_CITATION_UNPARSED"))
     citation = match.citation
+    if match.repaired:
+        return Normalized(citation.canonical, TEXT_ONLY_SCORE * REPAIR_SCORE, n.FROM_TEXT, (*notes, "charge_text_repaired"), citation)
     return Normalized(citation.canonical, TEXT_ONLY_SCORE, n.FROM_TEXT, notes, citation)
 
 

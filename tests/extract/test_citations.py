@@ -232,3 +232,20 @@ def test_cs_in_a_charge_field_is_a_controlled_substance():
 
 def test_suggestions_put_the_closest_known_statute_first():
     assert suggest_statutes("720 ILCS 550/4(c)")[0][0] == "720 ILCS 550/4(c)"
+
+
+@pytest.mark.parametrize(
+    ("charge_text", "canonical"),
+    [("BOSS CANN 10-30 GRAMS", "720 ILCS 550/4"), ("=ODEL CANN ON SCHOOL GRNDS", "720 ILCS 550/5"), ("P0SS CANNABIS", "720 ILCS 550/4")],
+    ids=["B-for-P", "speck-before-DEL", "zero-for-O"],
+)
+def test_a_description_with_a_confused_letter_still_names_its_offense_at_a_lower_confidence(charge_text, canonical):
+    repaired = normalize_citation(None, charge_text=charge_text)
+    assert repaired.value == canonical
+    assert "charge_text_repaired" in repaired.notes
+    assert repaired.confidence < normalize_citation(None, charge_text="POSS CANNABIS").confidence
+
+
+@pytest.mark.parametrize("charge_text", ["POSS CANE", "CAMP CANE", "HOSS CANN", "CANDY THEFT", "POSS CAN OF PAINT"])
+def test_words_only_near_a_charge_word_never_become_cannabis(charge_text):
+    assert normalize_citation(None, charge_text=charge_text).value is None
