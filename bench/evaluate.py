@@ -7,14 +7,16 @@ Generates the cases (bulk insert into a temporary database), then measures in th
   * baseline: a bare read of the same rows and a write of one decision row per case, no deciding;
   * evaluate: `eligibility.evaluate.evaluate_database`, every case decided, decisions saved.
 Prints cases/min for both, the ratio to the baseline and to Clear My Record's headline of
-10,000 records/min, the peak resident memory of this process and its workers, and the CPU time
-per case: on a machine others share, cases/min per CPU-second says what two idle cores would do.
+10,000 records/min, the resident memory of this process and its workers after the first batch and
+after the last (flat) and at peak, the load average, and the CPU time per case: on a machine others
+share, cases per CPU-second says what the cores would do if the run had them alone.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
 import os
 import random
@@ -199,6 +201,50 @@ def bare_read_write(db_path: Path, blob: bytes, *, batch: int = 2000) -> int:
     return done
 
 
+def _rss_mb(pid: int | str = "self") -> float | None:
+    """Resident memory of a process now (None once it has gone)."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def _children() -> list[int]:
+    pids: list[int] = []
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            pids.extend(int(pid) for pid in (task / "children").read_text().split())
+        except OSError:
+            continue
+    return pids
+
+
+class MemoryWatch:
+    """Resident memory of this process and of its largest worker after the first batch, half-way
+    and after the last batch: memory is flat when the second half adds nothing (the engines' caches
+    are bounded and full by then)."""
+
+    def __init__(self) -> None:
+        self.first: tuple[float, float] = (0.0, 0.0)
+        self.half: tuple[float, float] = (0.0, 0.0)
+        self.last: tuple[float, float] = (0.0, 0.0)
+        self.batches = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        workers = [rss for rss in map(_rss_mb, _children()) if rss is not None]
+        sample = (_rss_mb() or 0.0, max(workers, default=0.0))
+        self.batches += 1
+        if self.batches == 1:
+            self.first = sample
+        if done * 2 < total or self.half == (0.0, 0.0):
+            self.half = sample
+        self.last = sample
+
+
 def _peak_rss_mb() -> tuple[float, float]:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -227,9 +273,12 @@ def main() -> None:
         print(f"generated {args.cases:,} cases in {generated:.1f} s ({args.cases / generated * 60:,.0f}/min)")
 
         blob = _typical_decision(db_path).encode()
+        # evaluate_database pauses the cycle collector while it runs; the baseline runs likewise.
+        gc.disable()
         started = time.perf_counter()
         bare = bare_read_write(db_path, blob)
         bare_seconds = time.perf_counter() - started
+        gc.enable()
         bare_rate = bare / bare_seconds * 60
         print(
             f"baseline  bare read+write: {bare:,} cases in {bare_seconds:.1f} s = {bare_rate:,.0f} cases/min"
@@ -240,9 +289,11 @@ def main() -> None:
         cpu_before = _cpu_seconds()
         started = time.perf_counter()
         db = open_database(db_path)
-        summary = evaluate_database(db, as_of=AS_OF, workers=args.workers)
+        memory = MemoryWatch()
+        summary = evaluate_database(db, as_of=AS_OF, workers=args.workers, on_progress=memory)
         db.close()
         seconds = time.perf_counter() - started
+        load_after = os.getloadavg()[0]
         main_cpu, worker_cpu = (after - before for after, before in zip(_cpu_seconds(), cpu_before))
         cpu = main_cpu + worker_cpu
         rate = summary.cases / seconds * 60
@@ -254,13 +305,24 @@ def main() -> None:
         print(f"ratio vs bare read+write:        {rate / bare_rate:.2f}x")
         print(f"ratio vs Clear My Record 10k/min: {rate / CLEAR_MY_RECORD_PER_MINUTE:.0f}x")
         print(f"goal 1,000,000 cases/min: {'met' if rate >= 1_000_000 else 'NOT met'} ({rate / 1_000_000:.2f} of goal)")
-        print(f"peak RSS: main {own:,.0f} MB, largest worker {children:,.0f} MB")
+        samples = (memory.first, memory.half, memory.last)
         print(
-            f"CPU: {cpu:.1f} s for {summary.cases:,} cases ({cpu / summary.cases * 1e6:.0f} us/case) ="
-            f" {summary.cases / cpu * 60 * cores:,.0f} cases/min if {cores} cores were ours alone"
-            f" (load average before the run {load_before:.1f}, other work shares these cores)"
+            f"RSS after the first batch -> half-way -> the last batch:"
+            f" main {' -> '.join(f'{m:,.0f}' for m, _ in samples)} MB,"
+            f" largest worker {' -> '.join(f'{w:,.0f}' for _, w in samples)} MB"
+            f" (peak: main {own:,.0f} MB, worker {children:,.0f} MB)"
         )
-        print(f"  of which reading/writing SQLite in the main process {main_cpu:.1f} s, deciding in workers {worker_cpu:.1f} s")
+        projected = summary.cases / cpu * 60 * cores
+        print(
+            f"CPU: {cpu:.1f} s for {summary.cases:,} cases = {cpu / summary.cases * 1e6:.0f} us/case"
+            f" (main process reading/writing SQLite {main_cpu / summary.cases * 1e6:.0f} us,"
+            f" deciding in workers {worker_cpu / summary.cases * 1e6:.0f} us)"
+        )
+        print(
+            f"projection to {cores} idle cores: {projected:,.0f} cases/min"
+            f" ({projected / 1_000_000:.2f} of goal, {projected / CLEAR_MY_RECORD_PER_MINUTE:.0f}x Clear My Record)"
+        )
+        print(f"load average: {load_before:.1f} before the run, {load_after:.1f} after (other work shares these cores)")
 
 
 if __name__ == "__main__":

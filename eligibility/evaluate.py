@@ -380,11 +380,17 @@ def evaluate_database(
     # In WAL mode NORMAL never corrupts the database; a crash may lose the last batches, which a
     # re-run decides again.
     db.conn.execute("PRAGMA synchronous = NORMAL")
+    # As in the workers (_init_worker): reading, deciding and writing batches make no reference
+    # cycles, and the cycle collector would rescan every object of this process again and again.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         return _evaluate(db, rule_sets, as_of=as_of, rule_set=rule_set, policy=policy,
                          confidence_threshold=confidence_threshold, workers=workers, batch_size=batch_size,
                          on_progress=on_progress)
     finally:
+        if collecting:
+            gc.enable()
         db.conn.execute(f"PRAGMA synchronous = {int(synchronous)}")
 
 

@@ -45,3 +45,22 @@ def builder(cls: type[T]) -> Callable[[Mapping[str, Any]], T]:
 
 def field_names(cls: type) -> frozenset[str]:
     return frozenset(f.name for f in dataclasses.fields(cls))
+
+
+_FIELDS: dict[type, frozenset[str]] = {}
+
+
+def replaced(obj: T, changes: Mapping[str, Any]) -> T:
+    """`dataclasses.replace(obj, **changes)` without `__init__`, for a class `builder` accepts."""
+    cls = type(obj)
+    names = _FIELDS.get(cls)
+    if names is None:
+        builder(cls)
+        names = _FIELDS[cls] = field_names(cls)
+    if not changes.keys() <= names:
+        raise TypeError(f"{cls.__name__} has no field {', '.join(sorted(changes.keys() - names))}")
+    made = object.__new__(cls)
+    state = made.__dict__
+    state.update(obj.__dict__)
+    state.update(changes)
+    return made

@@ -7,9 +7,9 @@ plausible alternative of such values (spec/illinois-crta.md §2.3 principle 4).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
+from eligibility.frozen import replaced
 from models.records import CaseRecord
 
 
@@ -60,10 +60,10 @@ def with_value(record: CaseRecord, path: str, value: Any) -> CaseRecord:
         if index >= len(record.charges):
             return record
         charges = list(record.charges)
-        charges[index] = replace(charges[index], **{parts[2]: value})
-        return replace(record, charges=tuple(charges))
+        charges[index] = replaced(charges[index], {parts[2]: value})
+        return replaced(record, {"charges": tuple(charges)})
     if len(parts) == 1:
-        return replace(record, **{parts[0]: value})
+        return replaced(record, {parts[0]: value})
     if len(parts) == 2 and parts[0] == "defendant":
-        return replace(record, defendant=replace(record.defendant, **{parts[1]: value}))
+        return replaced(record, {"defendant": replaced(record.defendant, {parts[1]: value})})
     raise ValueError(f"cannot vary field path {path!r}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import NamedTuple
 
 RULE_ID = "auto_expunge"
@@ -51,7 +52,13 @@ def deadline(arrest_date: dt.date | None, earliest: dt.date | None, latest: dt.d
         latest: an upper bound on it (filing or disposition date, end of the case-number year).
     """
     if arrest_date is not None:
-        earliest = latest = arrest_date
+        return _deadline(arrest_date, arrest_date, True, as_of)
+    return _deadline(earliest, latest, False, as_of)
+
+
+# A known arrest date is all that matters then, and a backlog has only so many distinct days.
+@lru_cache(maxsize=65536)
+def _deadline(earliest: dt.date | None, latest: dt.date | None, arrest_known: bool, as_of: dt.date) -> Deadline:
     if latest is not None and _one_year_after(latest) <= as_of:
         elapsed: bool | None = True
     elif earliest is not None and _one_year_after(earliest) > as_of:
@@ -65,7 +72,7 @@ def deadline(arrest_date: dt.date | None, earliest: dt.date | None, latest: dt.d
         first_tier = _tier(earliest) if earliest is not None else TIERS[0][2]
         if last_tier is not None and last_tier == first_tier:
             expunge_by = last_tier
-            if arrest_date is None:
+            if not arrest_known:
                 notes.append("tier_from_filing_date")
     if expunge_by is None:
         return Deadline(elapsed, None, tuple(notes), "R_TIER_DATE_UNKNOWN")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import NamedTuple
 
 from eligibility.illinois.statutes import CCA_APPROVED, CLASS_LABELS_FROM, CRTA_EFFECTIVE, RECUT_2016, TIERS_1997
@@ -56,12 +57,17 @@ def version_label(offense_date: dt.date) -> str:
     return "CCA-1971"
 
 
+@lru_cache(maxsize=65536)
+def _known(offense_date: dt.date) -> tuple[tuple[DateReading, ...], None, tuple[str, ...]]:
+    return (DateReading(offense_date, version_label(offense_date), "offense_date"),), None, ()
+
+
 def offense_date_readings(
     offense_date: dt.date | None, arrest_date: dt.date | None, upper_bound: dt.date | None, *, as_of: dt.date
 ) -> tuple[tuple[DateReading, ...], str | None, tuple[str, ...]]:
     """Returns (readings, readings reason, notes)."""
     if offense_date is not None:
-        return (DateReading(offense_date, version_label(offense_date), "offense_date"),), None, ()
+        return _known(offense_date)
     fallback, source = (arrest_date, "arrest_date") if arrest_date is not None else (upper_bound, "bound")
     if fallback is None:
         dates = tuple(d for d in _NO_DATE_READINGS if d <= as_of) or (as_of,)
