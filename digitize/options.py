@@ -31,6 +31,8 @@ class DigitizeOptions:
         denoise: median-filter pages whose paper measures noisy (speckle slows Tesseract
             down tenfold and misleads it).
         remove_lines: erase long ruled lines (form rules, table borders) before OCR.
+        join_dots: on pages measured to be dot-matrix print, blur the print head's dots into
+            solid strokes before OCR (Tesseract misreads the paper between them).
         ocr_timeout_seconds: a page Tesseract has not read by then is recorded as failed.
         png_compression: zlib level (0–9) of the normalized page image kept for review.
         blacklist: characters Tesseract may not output. Typewriters and line printers of
@@ -50,6 +52,7 @@ class DigitizeOptions:
     flatten: bool = True
     denoise: bool = True
     remove_lines: bool = True
+    join_dots: bool = True
     ocr_timeout_seconds: float = 300.0
     png_compression: int = 6
     blacklist: str = "—–€¢£¥©®“”‘’«»§¶•…°™{}|"

@@ -9,6 +9,7 @@ import numpy as np
 
 from digitize import tesseract
 from digitize.clean import NOISY_PAPER, denoise, flatten_background, paper_noise, remove_ruled_lines, resample
+from digitize.dots import join_dots, measure_dot_print
 from digitize.ink import find_text_ink, text_region
 from digitize.options import DigitizeOptions
 from digitize.orientation import (
@@ -109,6 +110,12 @@ def digitize_page(
         text = PageText(words=(), width=page.width, height=page.height)
         steps.append("blank: not read")
     else:
+        # Before deskewing: its interpolation half-fills the holes between dots, and they no
+        # longer measure as dot-matrix print.
+        if options.join_dots and measure_dot_print(page).is_dot_matrix:
+            page = join_dots(page)
+            steps.append("join dot-matrix dots")
+            keep_image(work_dir, page, "join_dots")
         if options.orient and has_vertical_lines(page):
             rotation = 90
             page = rotate(page, 90)
