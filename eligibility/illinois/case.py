@@ -144,15 +144,18 @@ def decide_counts(
             latest = dt.date(year, 12, 31)
     counts = []
     for index, charge in enumerate(charges):
-        ctx = CountContext(
-            arrest_date=record.arrest_date,
-            arrest_latest=latest,
-            cocharge_classes=() if single else tuple(c for i, c in enumerate(classes) if i != index),
-            other_convictions=() if single else tuple(s for i, s in enumerate(statuses) if i != index),
-            s7_unattached=s7_unattached and not (charge.statute and "550/7" in charge.statute),
-            same_date_violence=violence_elsewhere,
-            as_of=as_of,
-        )
+        if single:
+            ctx = CountContext(record.arrest_date, latest, (), (), False, violence_elsewhere, as_of)
+        else:
+            ctx = CountContext(
+                arrest_date=record.arrest_date,
+                arrest_latest=latest,
+                cocharge_classes=(*classes[:index], *classes[index + 1 :]),
+                other_convictions=(*statuses[:index], *statuses[index + 1 :]),
+                s7_unattached=s7_unattached and not (charge.statute and "550/7" in charge.statute),
+                same_date_violence=violence_elsewhere,
+                as_of=as_of,
+            )
         if memo is None:
             counts.append(decide_count(charge, ctx, with_trace=with_trace))
             continue

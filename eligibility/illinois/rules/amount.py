@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
+from functools import lru_cache
 from typing import NamedTuple
 
 from eligibility.illinois.statutes import (
+    CCA_BRACKETS,
     CLASS_LABELS_FROM,
     MISDEMEANOR,
     S5_CLASS_STEP_UP,
@@ -100,6 +103,25 @@ def _every_bracket(section: str, offense_date: dt.date) -> tuple[AmountReading, 
     return tuple(readings)
 
 
+# The days on which what the statute table says about amounts changes: each version's first day
+# (the day after the one before it ends) and the first day of class labels. Offense dates from one
+# of them to the next read alike, so readings are computed once for each stretch.
+_FIRST_DAYS = tuple(
+    sorted(
+        {CLASS_LABELS_FROM}
+        | {row.start for rows in CCA_BRACKETS.values() for row in rows}
+        | {row.end + dt.timedelta(days=1) for rows in CCA_BRACKETS.values() for row in rows if row.end}
+    )
+)
+_BEFORE_ALL = _FIRST_DAYS[0] - dt.timedelta(days=1)
+
+
+def version_day(offense_date: dt.date) -> dt.date:
+    """The first day of the stretch `offense_date` falls in: it gives the same amount readings."""
+    index = bisect_right(_FIRST_DAYS, offense_date)
+    return _FIRST_DAYS[index - 1] if index else _BEFORE_ALL
+
+
 def amount_readings(
     section: str,
     subsection: str | None,
@@ -112,6 +134,25 @@ def amount_readings(
     offense_date: dt.date,
 ) -> AmountResult:
     """The gram-range readings of one §4/§5/§6 count under the version in force on `offense_date`."""
+    return readings_on(
+        section, subsection, offense_class, grams, weight_basis, amount_text, description, sentence_text,
+        version_day(offense_date),
+    )
+
+
+@lru_cache(maxsize=65536)
+def readings_on(
+    section: str,
+    subsection: str | None,
+    offense_class: str | None,
+    grams: float | None,
+    weight_basis: str | None,
+    amount_text: str | None,
+    description: str | None,
+    sentence_text: str | None,
+    offense_date: dt.date,
+) -> AmountResult:
+    """amount_readings for an offense on exactly `offense_date` (readings are shared: immutable)."""
     klass = normalize_class(offense_class) if offense_class else None
     if section == "6":
         level = level_of(klass) or MISDEMEANOR
