@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -231,7 +232,7 @@ def _judge_amount_reading(state, reading, when, own_s7, deadline, grams, notes, 
                         combo = (*combo, (s7_reason, si))
                     if disp_reason:
                         combo = (*combo, (disp_reason, pi))
-                result = _judge(reading, disp, violent=violent, s7=s7, timing=timing, mixed=mixed, reduced=reduced, deadline=deadline)
+                result = _judge(reading, disp, violent, s7, timing, mixed, reduced, deadline)
                 extra = flags
                 if battery_flag and e2 and not s7:
                     # The simple-battery question matters only where the count is otherwise an MCO.
@@ -282,7 +283,9 @@ def _candidates(conviction: bool, *, mco: bool, vacate: vacate_motion.VacateResu
     return {codes.AUTO_EXPUNGE} if mco and deadline.one_year_elapsed is not False else set()
 
 
-def _judge(reading, disp, *, violent, s7, timing, mixed, reduced, deadline) -> Reading:
+# Its inputs are a few small values with few distinct combinations, and a Reading is immutable.
+@lru_cache(maxsize=65536)
+def _judge(reading, disp, violent, s7, timing, mixed, reduced, deadline) -> Reading:
     """One combination of readings: the paths the statute gives, then what blocks them (§13.1)."""
     if not disp.final:
         return Reading(OPEN, _NO_PATHS, None, None)

@@ -105,6 +105,29 @@ def disposition_readings(
     as_of: dt.date,
 ) -> tuple[tuple[DispositionReading, ...], str | None]:
     """Returns (readings, readings reason) for one count under one amount reading."""
+    # Only an ordered term with no later trouble reads the dates; the rest depends on a few codes and texts.
+    ended = (
+        code in _ORDERED
+        and not _matches(_LATER_TROUBLE, _texts(disposition_text, sentence_text))
+        and _term_ended(term_start, sentence_text, as_of)
+    )
+    return _readings(code, sentence_kind, level, section, subsection, disposition_text, sentence_text, ended)
+
+
+_ORDERED = frozenset({"SUPERVISION_ORDERED", "QUALIFIED_PROBATION_ORDERED"})
+
+
+@lru_cache(maxsize=16384)
+def _readings(
+    code: str | None,
+    sentence_kind: str | None,
+    level: str | None,
+    section: str,
+    subsection: str | None,
+    disposition_text: str | None,
+    sentence_text: str | None,
+    term_ended: bool,
+) -> tuple[tuple[DispositionReading, ...], str | None]:
     if code is None or code not in CANONICAL:
         code = "UNKNOWN"
     if code == "NO_FINAL_DISPOSITION":
@@ -133,7 +156,7 @@ def disposition_readings(
         completed = "SUPERVISION_COMPLETED" if code == "SUPERVISION_ORDERED" else "QUALIFIED_PROBATION_COMPLETED"
         revoked = "SUPERVISION_REVOKED" if code == "SUPERVISION_ORDERED" else "QUALIFIED_PROBATION_REVOKED"
         text = _texts(disposition_text, sentence_text)
-        if not (text and _matches(_LATER_TROUBLE, text)) and _term_ended(term_start, sentence_text, as_of):
+        if not (text and _matches(_LATER_TROUBLE, text)) and term_ended:
             return (DispositionReading(code, False, True, mismatch, "completion_inferred"),), None
         return (
             DispositionReading(completed, False, True, mismatch),
