@@ -17,23 +17,32 @@ T = TypeVar("T")
 
 
 def builder(cls: type[T]) -> Callable[[Mapping[str, Any]], T]:
-    """A function making `cls(**values)` for a dict `values` that names every field without a
-    default and no other key (callers check untrusted input against `field_names(cls)`)."""
+    """A function making `cls(**values)` from a dict `values` of field values; it names every field
+    without a default, and only fields (callers check untrusted input against `field_names(cls)`).
+
+    The instance's `__dict__` holds the fields in their declared order, as `__init__` leaves it:
+    orjson and `vars()` write them in that order.
+    """
     if not dataclasses.is_dataclass(cls) or hasattr(cls, "__post_init__") or "__slots__" in cls.__dict__:
         raise TypeError(f"{cls.__name__} is built by its __init__ only")
-    defaults: dict[str, Any] = {}
+    template: dict[str, Any] = {}
+    required: list[str] = []
     factories: dict[str, Callable[[], Any]] = {}
     for f in dataclasses.fields(cls):
-        if f.default is not dataclasses.MISSING:
-            defaults[f.name] = f.default
-        elif f.default_factory is not dataclasses.MISSING:
+        template[f.name] = f.default
+        if f.default_factory is not dataclasses.MISSING:
             factories[f.name] = f.default_factory
+        elif f.default is dataclasses.MISSING:
+            required.append(f.name)
     new = object.__new__
 
     def build(values: Mapping[str, Any]) -> T:
+        for name in required:
+            if name not in values:
+                raise TypeError(f"{cls.__name__} needs {name}")
         made = new(cls)
         state = made.__dict__
-        state.update(defaults)
+        state.update(template)
         state.update(values)
         for name, factory in factories.items():
             if name not in values:

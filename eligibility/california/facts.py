@@ -12,6 +12,7 @@ import datetime as dt
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from typing import Any, Literal
 
 from eligibility.california import codes
@@ -19,6 +20,7 @@ from eligibility.california.calendar import add_years, age_on
 from eligibility.california.dispositions import is_conviction
 from eligibility.california.person import PersonRecord
 from eligibility.california.sections import SectionReading, read_section
+from eligibility.frozen import builder
 from models.records import CaseRecord, Charge, FieldInfo
 
 # A project default [unverified], like max_sentence_years: with no offense date, the offense is
@@ -61,10 +63,13 @@ class Reading:
     exclusion_facts_presumed: bool = False
 
     def without(self, name: str) -> tuple[Any, ...]:
-        return tuple(getattr(self, other) for other in _READING_FIELDS if other != name)
+        return _OTHERS[name](self)
 
 
 _READING_FIELDS = tuple(f.name for f in fields(Reading))
+# Field name -> a getter of every other field, in field order (Reading has more than two fields).
+_OTHERS = {name: attrgetter(*(other for other in _READING_FIELDS if other != name)) for name in _READING_FIELDS}
+_new_reading = builder(Reading)
 
 
 @dataclass(frozen=True)
@@ -140,9 +145,9 @@ def expand_readings(count: CountContext) -> tuple[list[Reading], dict[str, Fact]
         facts = _facts_for_section(count, section)
         for fact in facts:
             merged[fact.name] = _merge(merged.get(fact.name), fact)
-        names = [f.name for f in facts]
-        for combination in itertools.product(*(f.values for f in facts)):
-            readings.append(Reading(section=section, **dict(zip(names, combination))))
+        names = ["section", *(f.name for f in facts)]
+        for combination in itertools.product((section,), *(f.values for f in facts)):
+            readings.append(_new_reading(dict(zip(names, combination))))
     return readings, merged
 
 

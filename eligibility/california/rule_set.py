@@ -13,6 +13,7 @@ from eligibility.california.person import PersonRecord, case_key
 from eligibility.california.policy import CountyProfile
 from eligibility.california.rules import RULES
 from eligibility.california.statutory import StatutoryResult, decide_count
+from eligibility.frozen import builder
 from eligibility.rule_set import RuleInfo
 from models.decisions import CaseDecision, ChargeDecision
 from models.errors import InputError
@@ -31,6 +32,8 @@ _HEADLINE_ORDER = (
 # The case block repeats these of its headline count (records.md: outcome, remedy, overlay).
 _HEADLINE_DETAILS = ("remedy_citation", "county_overlay", "county_reason")
 _CLEARED = {codes.CA_DISMISS_AND_SEAL, codes.CA_REDESIGNATE_REDUCE, codes.CA_COUNTY_DISMISS}
+_new_case_decision = builder(CaseDecision)
+_new_charge_decision = builder(ChargeDecision)
 
 
 @dataclass(frozen=True)
@@ -113,23 +116,25 @@ class CaliforniaProp64:
             outcome, reasons = codes.CA_HAND_REVIEW, (codes.R_CA_CODE_UNRECOGNISED,)
             headline_details = dict.fromkeys(_HEADLINE_DETAILS)
             questions.append("The case has no counts: which code sections was the person convicted under?")
-        return CaseDecision(
-            rule_set=self.name,
-            rule_set_version=self.version,
-            policy=policy,
-            as_of=as_of,
-            outcome=outcome,
-            relief_paths=tuple(dict.fromkeys(p for c in charges for p in c.relief_paths)),
-            needs_review=bool(reasons) or any(c.needs_review for c in charges),
-            review_reasons=reasons,
-            questions=tuple(dict.fromkeys(questions)),
-            notes=tuple(dict.fromkeys(n for c in charges for n in c.notes)),
-            charges=charges,
-            details={
-                **headline_details,
-                "county_profile": profile.label if profile else None,
-                "all_felonies_cleared": all_felonies_cleared,
-            },
+        return _new_case_decision(
+            {
+                "rule_set": self.name,
+                "rule_set_version": self.version,
+                "policy": policy,
+                "as_of": as_of,
+                "outcome": outcome,
+                "relief_paths": tuple(dict.fromkeys(p for c in charges for p in c.relief_paths)),
+                "needs_review": bool(reasons) or any(c.needs_review for c in charges),
+                "review_reasons": reasons,
+                "questions": tuple(dict.fromkeys(questions)),
+                "notes": tuple(dict.fromkeys(n for c in charges for n in c.notes)),
+                "charges": charges,
+                "details": {
+                    **headline_details,
+                    "county_profile": profile.label if profile else None,
+                    "all_felonies_cleared": all_felonies_cleared,
+                },
+            }
         )
 
 
@@ -138,26 +143,28 @@ def _charge_decision(result: _CountResult) -> ChargeDecision:
     reasons = statutory.reasons + (overlay.reasons if overlay else ())
     notes = statutory.notes + (overlay.notes if overlay else ())
     trace = statutory.trace + ((overlay.trace,) if overlay else ())
-    return ChargeDecision(
-        count=result.count.charge.count,
-        outcome=statutory.outcome,
-        relief_paths=(statutory.outcome,) if statutory.outcome in codes.RELIEF_OUTCOMES else (),
-        minor_cannabis_offense=None,
-        conviction=statutory.conviction,
-        needs_review=statutory.needs_review or bool(reasons),
-        review_reasons=tuple(dict.fromkeys(reasons)),
-        notes=tuple(dict.fromkeys(notes)),
-        trace=trace,
-        details={
-            "prop64_offense": statutory.prop64_offense,
-            "statute": statutory.section.section.normalised if statutory.section.section else None,
-            "remedy_citation": statutory.remedy_citation,
-            "county_overlay": overlay.code if overlay else None,
-            "county_reason": overlay.reason if overlay else None,
-            "county_profile": overlay.profile if overlay else None,
-            "county_route": overlay.route if overlay else None,
-            "review_fields": list(statutory.review_fields),
-        },
+    return _new_charge_decision(
+        {
+            "count": result.count.charge.count,
+            "outcome": statutory.outcome,
+            "relief_paths": (statutory.outcome,) if statutory.outcome in codes.RELIEF_OUTCOMES else (),
+            "minor_cannabis_offense": None,
+            "conviction": statutory.conviction,
+            "needs_review": statutory.needs_review or bool(reasons),
+            "review_reasons": tuple(dict.fromkeys(reasons)),
+            "notes": tuple(dict.fromkeys(notes)),
+            "trace": trace,
+            "details": {
+                "prop64_offense": statutory.prop64_offense,
+                "statute": statutory.section.section.normalised if statutory.section.section else None,
+                "remedy_citation": statutory.remedy_citation,
+                "county_overlay": overlay.code if overlay else None,
+                "county_reason": overlay.reason if overlay else None,
+                "county_profile": overlay.profile if overlay else None,
+                "county_route": overlay.route if overlay else None,
+                "review_fields": list(statutory.review_fields),
+            },
+        }
     )
 
 

@@ -17,8 +17,10 @@ from eligibility.california.dispositions import is_conviction
 from eligibility.california.facts import CountContext, Fact, Reading, expand_readings, facts_that_matter
 from eligibility.california.rules import RULES
 from eligibility.california.sections import SectionReading, read_section
+from eligibility.frozen import builder
 from models.decisions import TraceEntry
 
+_new_entry = builder(TraceEntry)
 # dismiss > redesignate > not eligible (§2.3); recall is a different remedy, not a rung.
 _LADDER = {codes.CA_DISMISS_AND_SEAL: 2, codes.CA_REDESIGNATE_REDUCE: 1, codes.CA_NOT_ELIGIBLE: 0}
 
@@ -74,13 +76,19 @@ def decide_reading(count: CountContext, reading: Reading, facts: dict[str, Fact]
         if finding is None:
             continue
         used = [facts[name] for name in rule.READS if name in facts]
+        facts_used: dict[str, Any] = {}
+        for fact in used:
+            facts_used.update(fact.trace)
+        facts_used.update(finding.facts)
         trace.append(
-            TraceEntry(
-                rule=rule.RULE_ID,
-                citation=rule.CITATION,
-                evidence=rule.EVIDENCE,
-                facts={**{k: v for fact in used for k, v in fact.trace.items()}, **finding.facts},
-                result=finding.result,
+            _new_entry(
+                {
+                    "rule": rule.RULE_ID,
+                    "citation": rule.CITATION,
+                    "evidence": rule.EVIDENCE,
+                    "facts": facts_used,
+                    "result": finding.result,
+                }
             )
         )
         reasons.extend(finding.reasons)

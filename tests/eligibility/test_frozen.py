@@ -55,3 +55,12 @@ def test_a_class_that_checks_its_values_in_post_init_is_refused():
 
 def test_field_names_are_the_dataclass_fields():
     assert "count" in field_names(Charge) and "to_dict" not in field_names(Charge)
+
+
+def test_fields_are_held_in_declared_order_so_json_writes_them_alike():
+    from models.decisions import TraceEntry
+
+    built = builder(TraceEntry)({"result": "r", "facts": {"a": 1}, "rule": "x", "citation": "c", "evidence": "e"})
+    assert list(vars(built)) == list(vars(TraceEntry("x", "c", "e", {"a": 1}, "r")))
+    with pytest.raises(TypeError):
+        builder(TraceEntry)({"citation": "c"})
