@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from bench._extract_corpus import CACHE_DIR, corpus, printed_document, real_scan_documents
-from extract.confidence import CALIBRATION_PATH, expected_calibration_error, fit_isotonic, load_calibration, save_calibration
+from extract.confidence import CALIBRATION_PATH, expected_calibration_error, fit_isotonic, fit_score_model, load_calibration, save_calibration
 from extract.document import ExtractOptions, extract_document
 from extract.evaluation import FieldResult, compare_records, unprinted_truth
 
@@ -106,28 +106,32 @@ def _real_scans(options: ExtractOptions, workers: int) -> None:
 
 
 def fit_calibration(workers: int) -> None:
-    """Fit one isotonic curve per field kind on the calibration seeds and write it under extract/."""
+    """Fit, per field kind, a score model over each value's evidence and an isotonic curve from
+    its score to a probability, on the calibration seeds; write them under extract/."""
     started = time.perf_counter()
-    raw: dict[str, list[float]] = defaultdict(list)
+    rows: dict[str, list[dict[str, float]]] = defaultdict(list)
     right: dict[str, list[bool]] = defaultdict(list)
     for document in corpus(CALIBRATION_SEEDS, DAMAGES, workers=workers):
-        # Without curves, a value's confidence is its raw score: what the curves map from.
-        records = extract_document(document.pages, document_sha256=document.sha256, file="fit", curves={})
+        sinks: list[dict[str, dict[str, float]]] = []
+        records = extract_document(document.pages, document_sha256=document.sha256, file="fit", curves={}, models={}, evidence_sinks=sinks)
+        evidence_of = {record.case_id: sink for record, sink in zip(records, sinks)}
         for result in compare_records(document.truth["cases"], records, ignore=unprinted_truth(document.truth)):
-            if result.confidence is None:
+            if result.confidence is None or result.field is None:
                 continue
-            raw[result.kind].append(result.confidence)
+            rows[result.kind].append(evidence_of[result.case_id][result.field])
             right[result.kind].append(result.correct)
-    curves = {kind: fit_isotonic(raw[kind], right[kind]) for kind in raw}
+    models = {kind: fit_score_model(rows[kind], right[kind]) for kind in rows}
+    curves = {kind: fit_isotonic([models[kind](row) for row in rows[kind]], right[kind]) for kind in rows}
     save_calibration(
         curves,
+        models=models,
         meta={
             "fitted_on": f"generated dockets, seeds {CALIBRATION_SEEDS.start}-{CALIBRATION_SEEDS.stop - 1}, damage {', '.join(DAMAGES)}",
-            "values": {kind: len(values) for kind, values in sorted(raw.items())},
+            "values": {kind: len(values) for kind, values in sorted(rows.items())},
             "refit": "python -m bench.extract_accuracy --fit-calibration",
         },
     )
-    print(f"fitted {len(curves)} curves on {sum(len(v) for v in raw.values())} values in {time.perf_counter() - started:.0f} s -> {CALIBRATION_PATH}")
+    print(f"fitted {len(curves)} score models and curves on {sum(len(v) for v in rows.values())} values in {time.perf_counter() - started:.0f} s -> {CALIBRATION_PATH}")
 
 
 def main() -> None:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from extract import components as c
 from extract.amounts import check_amount, implied_brackets, normalize_amount
-from extract.citations import normalize_citation
+from extract.citations import agrees_with_charge_text, normalize_citation
 from extract.dates import parse_docket_date
 from extract.dispositions import DispositionReading, DispositionToken, compose, entry_words, find_tokens
 from extract.layout import Line
@@ -388,6 +388,12 @@ def check_case_number_year(draft: CaseDraft) -> None:
             return
 
 
+# Ages and spans a docket's dates usually keep: a check passed, not a rule (a value outside them
+# is not changed, only not counted as checked).
+_YOUNGEST_DEFENDANT, _OLDEST_DEFENDANT = 15, 80
+_USUAL_CASE_YEARS = 4
+
+
 def apply_date_order(draft: CaseDraft) -> None:
     """Birth before arrest before filing year before every entry (spec §11; docket chronology)."""
     values = draft.values
@@ -395,13 +401,19 @@ def apply_date_order(draft: CaseDraft) -> None:
     arrest = values.get("arrest_date")
     if arrest is not None and year is not None:
         arrest = values["arrest_date"] = refit_date(arrest, latest=dt.date(year, 12, 31), near=dt.date(year, 1, 1))
+    if arrest is not None and arrest.value is not None and year is not None and arrest.value.year in (year - 1, year):
+        arrest.flags += ("date_in_order",)
     dob = values.get("defendant.date_of_birth")
     if dob is not None and arrest is not None and arrest.value is not None:
-        values["defendant.date_of_birth"] = refit_date(dob, latest=arrest.value - dt.timedelta(days=365 * 10))
+        dob = values["defendant.date_of_birth"] = refit_date(dob, latest=arrest.value - dt.timedelta(days=365 * 10))
+        if dob.value is not None and _YOUNGEST_DEFENDANT <= (arrest.value - dob.value).days / 365.25 <= _OLDEST_DEFENDANT:
+            dob.flags += ("date_in_order",)
     if arrest is not None and arrest.value is not None:
         for entry in draft.entries:
             if entry.date is not None:
                 entry.date = refit_date(entry.date, earliest=arrest.value, near=arrest.value)
+                if entry.date.value is not None and arrest.value <= entry.date.value <= arrest.value + dt.timedelta(days=365 * _USUAL_CASE_YEARS):
+                    entry.date.flags += ("date_in_order",)
 
 
 # --- counts ---------------------------------------------------------------------------------
@@ -604,6 +616,14 @@ def check_subsection_amount(parsed: Normalized, grams: float, when: dt.date | No
     return Normalized(repaired.canonical, parsed.confidence * 0.8, "amount_repaired", (*parsed.notes, "subsection_refit"), repaired)
 
 
+def _implied_class(parsed: Normalized, when: dt.date | None) -> str | None:
+    """The class a §4/§5 subsection carries (spec §7.2, §7.3), if the citation names one."""
+    citation = parsed.detail
+    if citation is None or not citation.is_cca or citation.section not in ("4", "5") or len(citation.subsections) != 1:
+        return None
+    return _subsection_class(citation.section, citation.subsections[0], when)
+
+
 def check_subsection_class(parsed: Normalized, offense_class: str, when: dt.date | None) -> Normalized:
     """A §4/§5 subsection whose class contradicts the printed class, read again (spec §7.2, §7.3).
 
@@ -635,7 +655,8 @@ def finish_count(count: CountDraft, case_values: dict[str, Value]) -> ExtractedC
     citation_text = _text(count.citation) or None
     parsed_citation = normalize_citation(citation_text, charge_text=description)
     words = tuple(count.citation or count.description)
-    values["statute"] = Value(parsed_citation.value, parsed_citation, words, page, "court.citation.v1", citation_text)
+    agreement = ("citation_agrees_with_text",) if agrees_with_charge_text(parsed_citation, description) else ()
+    values["statute"] = Value(parsed_citation.value, parsed_citation, words, page, "court.citation.v1", citation_text, agreement)
     if count.offense_class:
         parsed = normalize_offense_class(_text(count.offense_class))
         if parsed.ok:
@@ -643,10 +664,14 @@ def finish_count(count: CountDraft, case_values: dict[str, Value]) -> ExtractedC
     offense_date = count.offense_date or case_values.get("offense_date")
     offense_class = values.get("offense_class")
     if offense_class is not None and parsed_citation.value:
-        checked = check_subsection_class(parsed_citation, offense_class.value, offense_date.value if offense_date else None)
+        when = offense_date.value if offense_date else None
+        checked = check_subsection_class(parsed_citation, offense_class.value, when)
         if checked is not parsed_citation:
             parsed_citation = checked
             values["statute"] = Value(checked.value, checked, words, page, "court.citation.v1", citation_text, checked.notes[-1:])
+        elif _implied_class(parsed_citation, when) == offense_class.value:
+            values["statute"].flags += ("class_agrees_with_statute",)
+            offense_class.flags += ("class_agrees_with_statute",)
     if offense_date is not None:
         values["offense_date"] = offense_date
     if count.amount:

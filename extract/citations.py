@@ -501,6 +501,18 @@ def _confusion_repair(text: str, text_match: ChargeTextMatch | None, cannabis: b
     return None
 
 
+def agrees_with_charge_text(parsed: Normalized, charge_text: str | None) -> bool:
+    """Whether a citation read from its own digits names the Act (and section, where the text
+    gives one) the count's description names: two readings that agree."""
+    citation = parsed.detail
+    match = classify_charge_text(charge_text)
+    expected = match.citation if match is not None else None
+    if not isinstance(citation, Citation) or citation.form == "charge_text" or expected is None:
+        return False
+    same_act = (expected.chapter, expected.act_number) == (citation.chapter, citation.act_number)
+    return same_act and (match.section is None or expected.section == citation.section)
+
+
 def _from_charge_text(match: ChargeTextMatch | None, *, reason: str, notes: tuple[str, ...] = ()) -> Normalized:
     if match is None or match.citation is None:
         if reason == n.EMPTY:

@@ -35,6 +35,85 @@ FLAG_FACTORS = {
 }
 
 
+# Checks a value passed: another field of the docket says the same thing.
+AGREEMENT_FLAGS = frozenset(
+    {"citation_agrees_with_text", "class_agrees_with_statute", "amount_agrees_with_statute", "case_number_agrees_with_arrest", "date_in_order"}
+)
+# Readings that needed another look: refits, inherited values, repairs towards a table.
+DOUBT_FLAGS = frozenset(
+    {"disposition_inherited", "amount_refit", "date_refit", "century_refit", "subsection_refit", "case_number_year_refit", "charge_text_repaired", "citation_completed_from_text"}
+)
+# What the dotted zero of a dot-matrix face is read as: a number full of them is less certain.
+_DOTTED_ZERO_DIGITS = frozenset("689")
+EVIDENCE = (
+    "bias", "normalizer", "page", "words_mean", "words_min", "exact", "fuzzy", "from_text",
+    "agrees", "doubted", "conflict", "dotted_zero_share", "no_words",
+)
+
+
+def evidence(
+    normalizer_score: float | None,
+    reason: str | None,
+    ocr_confidences: list[float],
+    flags: tuple[str, ...],
+    page_confidence: float | None,
+    text: str | None,
+) -> dict[str, float]:
+    """What is known about one value, as the numbers a score model weighs (names in EVIDENCE).
+
+    Args:
+        flags: the value's flags and its normalizer's notes together.
+    """
+    page = page_confidence if page_confidence is not None else 0.9
+    words = [max(0.0, min(1.0, c)) for c in ocr_confidences]
+    digits = [ch for ch in text or "" if ch.isdigit()]
+    return {
+        "bias": 1.0,
+        "normalizer": 1.0 if normalizer_score is None else max(0.0, min(1.0, normalizer_score)),
+        "page": page,
+        "words_mean": sum(words) / len(words) if words else page,
+        "words_min": min(words) if words else page,
+        "exact": float(reason == "exact"),
+        "fuzzy": float(reason == "fuzzy_match"),
+        "from_text": float(reason == "from_charge_text"),
+        "agrees": float(any(f in AGREEMENT_FLAGS for f in flags)),
+        "doubted": float(any(f in DOUBT_FLAGS for f in flags)),
+        "conflict": float(any(f.startswith("R_") or f in ("class_conflict", "date_out_of_order") for f in flags)),
+        "dotted_zero_share": sum(ch in _DOTTED_ZERO_DIGITS for ch in digits) / len(digits) if digits else 0.0,
+        "no_words": float(not words),
+    }
+
+
+@dataclass(frozen=True)
+class ScoreModel:
+    """Logistic weights over a value's evidence: a raw score that orders values by how likely
+    they are right, which the isotonic curve then maps to a probability."""
+
+    weights: dict[str, float]
+
+    def __call__(self, features: dict[str, float]) -> float:
+        z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def fit_score_model(rows: list[dict[str, float]], correct: list[bool], *, l2: float = 1.0, iterations: int = 30) -> ScoreModel:
+    """L2-regularized logistic regression by Newton's method (a dozen features, a few thousand rows)."""
+    x = np.array([[row[name] for name in EVIDENCE] for row in rows], dtype=float)
+    y = np.asarray(correct, dtype=float)
+    w = np.zeros(len(EVIDENCE))
+    penalty = np.full(len(EVIDENCE), l2)
+    penalty[EVIDENCE.index("bias")] = 0.0
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+        gradient = x.T @ (p - y) + penalty * w
+        hessian = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.max(np.abs(step)) < 1e-8:
+            break
+    return ScoreModel({name: round(float(v), 6) for name, v in zip(EVIDENCE, w)})
+
+
 def field_kind(path: str) -> str:
     """The calibration group of a records.md field path (`charges.0.amount_grams` → amount)."""
     last = path.rsplit(".", 1)[-1]
@@ -123,9 +202,10 @@ def fit_isotonic(raw: list[float], correct: list[bool]) -> Curve:
     return Curve(tuple(curve_x), tuple(curve_y))
 
 
-def save_calibration(curves: dict[str, Curve], *, meta: dict, path: Path = CALIBRATION_PATH) -> None:
+def save_calibration(curves: dict[str, Curve], *, meta: dict, models: dict[str, ScoreModel] | None = None, path: Path = CALIBRATION_PATH) -> None:
     data = {
         "meta": meta,
+        "models": {kind: {"weights": m.weights} for kind, m in sorted((models or {}).items())},
         "curves": {kind: {"x": [round(v, 6) for v in c.x], "y": [round(v, 6) for v in c.y]} for kind, c in sorted(curves.items())},
     }
     path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
@@ -138,6 +218,15 @@ def load_calibration(path: Path = CALIBRATION_PATH) -> dict[str, Curve]:
         return {}
     data = json.loads(path.read_text(encoding="utf-8"))
     return {kind: Curve(tuple(c["x"]), tuple(c["y"])) for kind, c in data["curves"].items()}
+
+
+@cache
+def load_score_models(path: Path = CALIBRATION_PATH) -> dict[str, ScoreModel]:
+    """The shipped score models per field kind; a kind without one is scored by `raw_score`."""
+    if not path.exists():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {kind: ScoreModel(m["weights"]) for kind, m in data.get("models", {}).items()}
 
 
 def calibrated(kind: str, raw: float, curves: dict[str, Curve] | None = None) -> float:

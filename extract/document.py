@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from extract.assemble import ExtractedCase, PageView, Value, extract_cases
-from extract.confidence import Curve, calibrated, field_kind, raw_score
+from extract.confidence import Curve, ScoreModel, calibrated, evidence, field_kind, load_score_models, raw_score
 from extract.layout import page_lines, union_box
 from extract.pipeline import analyse_page, load_pipeline
 from models.errors import InputError
@@ -61,11 +61,26 @@ def _field_info(
     document_sha256: str,
     options: ExtractOptions,
     curves: dict[str, Curve] | None,
+    models: dict[str, ScoreModel] | None,
     page_confidences: dict[int, float | None],
+    evidence_sink: dict[str, dict[str, float]] | None,
 ) -> FieldInfo:
     normalized = value.normalized
-    raw = raw_score(normalized.confidence if normalized else None, value.ocr_confidences, value.flags, page_confidences.get(value.page))
-    confidence = calibrated(field_kind(path), raw, curves)
+    kind = field_kind(path)
+    score = normalized.confidence if normalized else None
+    features = evidence(
+        score,
+        normalized.reason if normalized else None,
+        value.ocr_confidences,
+        value.flags + (normalized.notes if normalized else ()),
+        page_confidences.get(value.page),
+        value.text,
+    )
+    if evidence_sink is not None:
+        evidence_sink[path] = features
+    model = (load_score_models() if models is None else models).get(kind)
+    raw = model(features) if model is not None else raw_score(score, value.ocr_confidences, value.flags, page_confidences.get(value.page))
+    confidence = calibrated(kind, raw, curves)
     needs_review = confidence < options.review_threshold or any(f.startswith("R_") for f in value.flags)
     return FieldInfo(
         confidence=confidence,
@@ -120,22 +135,23 @@ def to_record(
     pages: Sequence[DocumentPage],
     options: ExtractOptions,
     curves: dict[str, Curve] | None = None,
+    models: dict[str, ScoreModel] | None = None,
+    evidence_sink: dict[str, dict[str, float]] | None = None,
 ) -> CaseRecord:
     """A records.md case with one `fields` entry per extracted value."""
     values = case.values
     page_confidences = {p.page_number: p.mean_confidence for p in pages}
     fields: dict[str, FieldInfo] = {}
+    scoring = {"curves": curves, "models": models, "page_confidences": page_confidences, "evidence_sink": evidence_sink}
     for path, value in values.items():
-        fields[path] = _field_info(path, value, document_sha256=document_sha256, options=options, curves=curves, page_confidences=page_confidences)
+        fields[path] = _field_info(path, value, document_sha256=document_sha256, options=options, **scoring)
     charges = []
     for position, count in enumerate(sorted(case.counts, key=lambda c: c.number)):
         charges.append(_charge(count.number, count.values))
         for name, value in count.values.items():
             if name not in _NO_FIELD:
                 path = f"charges.{position}.{name}"
-                fields[path] = _field_info(
-                    path, value, document_sha256=document_sha256, options=options, curves=curves, page_confidences=page_confidences
-                )
+                fields[path] = _field_info(path, value, document_sha256=document_sha256, options=options, **scoring)
     number = values.get("case_number")
     by_number = {p.page_number: p for p in pages}
     source_pages = tuple(
@@ -167,12 +183,18 @@ def extract_document(
     file: str,
     options: ExtractOptions | None = None,
     curves: dict[str, Curve] | None = None,
+    models: dict[str, ScoreModel] | None = None,
+    evidence_sinks: list[dict[str, dict[str, float]]] | None = None,
 ) -> list[CaseRecord]:
     """Read every case of one digitized document (its pages in order).
 
     Args:
         curves: calibration curves per field kind; None uses the shipped ones, {} gives raw
             scores (what the calibration fit needs).
+        models: score models per field kind; None uses the shipped ones, {} the fixed
+            `raw_score` product.
+        evidence_sinks: when given, one dict per returned case is appended, mapping each field
+            path to the evidence its score was computed from (what the calibration fit reads).
     """
     options = options or ExtractOptions()
     nlp = load_pipeline()
@@ -181,10 +203,13 @@ def extract_document(
         lines = page_lines(page.text, page=page.page_number)
         views.append(PageView.of(analyse_page(lines, page=page.page_number, nlp=nlp), lines))
     cases = [case for case in extract_cases(views) if case.counts or case.values]
-    return [
-        to_record(case, i, document_sha256=document_sha256, file=file, pages=pages, options=options, curves=curves)
-        for i, case in enumerate(cases)
-    ]
+    records = []
+    for i, case in enumerate(cases):
+        sink: dict[str, dict[str, float]] | None = {} if evidence_sinks is not None else None
+        records.append(to_record(case, i, document_sha256=document_sha256, file=file, pages=pages, options=options, curves=curves, models=models, evidence_sink=sink))
+        if evidence_sinks is not None and sink is not None:
+            evidence_sinks.append(sink)
+    return records
 
 
 def mean_confidence(text: PageText) -> float | None:

@@ -30,6 +30,8 @@ class FieldResult:
     correct: bool
     confidence: float | None
     status: str | None
+    field: str | None = None  # the records.md path of the extracted value (`charges.0.statute`)
+    case_id: str | None = None
 
 
 def _same(name: str, truth: Any, value: Any) -> bool:
@@ -93,7 +95,12 @@ def _result(name: str, truth: Any, value: Any, record: CaseRecord | None, path: 
         return []
     info = record.fields.get(path) if record is not None and path else None
     kind = field_kind(name)
-    return [FieldResult(kind, name, truth, value, _same(name, truth, value), info.confidence if info else None, info.status if info else None)]
+    return [
+        FieldResult(
+            kind, name, truth, value, _same(name, truth, value), info.confidence if info else None, info.status if info else None,
+            path, record.case_id if record is not None else None,
+        )
+    ]
 
 
 def unprinted_truth(truth: dict[str, Any]) -> tuple[str, ...]:

@@ -6,11 +6,15 @@ import pytest
 
 from extract.confidence import (
     CALIBRATION_PATH,
+    EVIDENCE,
     Curve,
     calibrated,
+    evidence,
     expected_calibration_error,
     fit_isotonic,
+    fit_score_model,
     load_calibration,
+    load_score_models,
     raw_score,
 )
 
@@ -69,3 +73,47 @@ def test_the_shipped_curves_are_monotone_probabilities():
 def test_without_curves_the_raw_score_stands():
     assert calibrated("statute", 0.42, {}) == 0.42
     assert calibrated("statute", 0.42, {"statute": Curve((0.0, 1.0), (0.1, 0.9))}) == pytest.approx(0.436)
+
+
+def _simulated_evidence(n: int, seed: int) -> tuple[list[dict[str, float]], list[bool]]:
+    """Values right 99% of the time when a second field agrees, 60% when not; OCR confidence is noise."""
+    rng = random.Random(seed)
+    rows, right = [], []
+    for _ in range(n):
+        agrees = rng.random() < 0.6
+        row = evidence(1.0, "exact", [rng.uniform(0.3, 1.0)], ("citation_agrees_with_text",) if agrees else (), rng.uniform(0.5, 1.0), "704")
+        rows.append(row)
+        right.append(rng.random() < (0.99 if agrees else 0.6))
+    return rows, right
+
+
+def test_a_score_model_weighs_the_evidence_that_separates_right_from_wrong():
+    model = fit_score_model(*_simulated_evidence(3000, seed=4))
+    assert model.weights["agrees"] > 1.0
+    assert abs(model.weights["words_mean"]) < model.weights["agrees"] / 2
+    rows, right = _simulated_evidence(3000, seed=5)
+    curve = fit_isotonic([model(r) for r in rows], right)
+    test_rows, test_right = _simulated_evidence(3000, seed=6)
+    error, _ = expected_calibration_error([curve(model(r)) for r in test_rows], test_right)
+    assert error < 0.03
+    agreeing = [curve(model(r)) for r in test_rows if r["agrees"]]
+    assert min(agreeing) > 0.9
+
+
+def test_evidence_of_a_value():
+    row = evidence(0.85, "ocr_repaired", [0.9, 0.5], ("date_refit", "R_WEIGHT_CONFLICT"), 0.8, "16.6 G")
+    assert set(row) == set(EVIDENCE)
+    assert row["words_min"] == 0.5 and row["words_mean"] == pytest.approx(0.7)
+    assert (row["exact"], row["doubted"], row["conflict"], row["agrees"]) == (0.0, 1.0, 1.0, 0.0)
+    assert row["dotted_zero_share"] == pytest.approx(2 / 3)
+    unread = evidence(None, None, [], (), None, None)
+    assert unread["no_words"] == 1.0 and unread["dotted_zero_share"] == 0.0
+
+
+@pytest.mark.skipif(not CALIBRATION_PATH.exists(), reason="no calibration shipped yet (python -m bench.extract_accuracy --fit-calibration)")
+def test_every_calibrated_kind_ships_a_score_model():
+    models = load_score_models()
+    assert set(load_calibration()) <= set(models)
+    for model in models.values():
+        assert set(model.weights) == set(EVIDENCE)
+        assert 0.0 < model(evidence(1.0, "exact", [0.9], (), 0.9, "704")) < 1.0

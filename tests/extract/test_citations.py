@@ -2,7 +2,7 @@
 
 import pytest
 
-from extract.citations import classify_charge_text, normalize_citation, suggest_statutes
+from extract.citations import agrees_with_charge_text, classify_charge_text, normalize_citation, suggest_statutes
 
 CANNABIS = "POSS CANNABIS"
 
@@ -249,3 +249,20 @@ def test_a_description_with_a_confused_letter_still_names_its_offense_at_a_lower
 @pytest.mark.parametrize("charge_text", ["POSS CANE", "CAMP CANE", "HOSS CANN", "CANDY THEFT", "POSS CAN OF PAINT"])
 def test_words_only_near_a_charge_word_never_become_cannabis(charge_text):
     assert normalize_citation(None, charge_text=charge_text).value is None
+
+
+@pytest.mark.parametrize(
+    ("printed", "charge_text", "agrees"),
+    [
+        ("CH 56 1/2 PAR 704(C)", "POSS CANNABIS", True),
+        ("720 ILCS 550/5(c)", "MFG/DEL CANNABIS", True),
+        ("720 ILCS 550/5(c)", "POSS CANNABIS", False),
+        ("CH 56 1/2 PAR 1402(C)", "POSS CANNABIS", False),
+        ("CH 56 1/2 PAR 1402(C)", "PCS", True),
+        ("CH 38 PAR 31-1", "RESISTING ARREST", False),
+        (None, "POSS CANNABIS", False),
+    ],
+    ids=["cca-4", "cca-5", "section-differs", "icsa-on-cannabis-text", "icsa", "text-names-no-act", "citation-only-from-text"],
+)
+def test_a_citation_agrees_with_its_description_only_when_both_name_the_same_act_and_section(printed, charge_text, agrees):
+    assert agrees_with_charge_text(normalize_citation(printed, charge_text=charge_text), charge_text) is agrees
