@@ -97,13 +97,28 @@ def _repair_unit(text: str) -> re.Match[str] | None:
     """Read a unit OCR garbled into digits ("02" → OZ) and match the repaired text."""
     for candidate in _LENIENT_UNIT.finditer(text):
         unit = candidate.group("unit")
-        if unit.isdigit() and len(unit) > 2:
-            continue
         lettered = unit.upper().translate(_DIGITS_FOR_LETTERS)
+        if unit.isdigit() and len(unit) > 2 and not (len(unit) == 3 and lettered[:2] == "OZ"):
+            continue
+        if lettered not in _UNIT_BY_WORD and len(lettered) == 3 and lettered[:2] in _UNIT_BY_WORD and unit[2].isdigit():
+            # "1/2 O28": a unit with a speck after it read as a digit.
+            lettered = lettered[:2]
+        elif lettered not in _UNIT_BY_WORD and re.fullmatch(r"GR[A-Z]{1,3}", lettered) and lettered != "GROSS":
+            # "341 GRAS": a gram abbreviation with a letter misread.
+            lettered = "GRMS"
         if lettered in _UNIT_BY_WORD and lettered != unit.upper():
             repaired = text[: candidate.start("unit")] + lettered + text[candidate.end("unit") :]
             return AMOUNT.search(repaired)
     return None
+
+
+# "&.2 G" (an 8 read as an ampersand); "i GR", "iL GMS" (a lone 1 read as a letter before a unit).
+_AMPERSAND_EIGHT = re.compile(r"&(?=[.,]?\d)")
+_LETTER_ONE = re.compile(rf"^[iIl|]{{1,2}}(?=\s*(?:{_UNIT_RE})\b)", re.IGNORECASE)
+
+
+def _repair_number_marks(text: str) -> str:
+    return _LETTER_ONE.sub("1", _AMPERSAND_EIGHT.sub("8", text))
 
 
 def normalize_amount(text: str | None) -> Normalized:
@@ -115,8 +130,9 @@ def normalize_amount(text: str | None) -> Normalized:
     raw = clean_spaces(text or "")
     if not raw:
         return Normalized(None, 0.0, n.EMPTY)
-    repaired, changed = repair_digits(raw)
-    notes: tuple[str, ...] = ("digits_repaired",) if changed else ()
+    marked = _repair_number_marks(raw)
+    repaired, changed = repair_digits(marked)
+    notes: tuple[str, ...] = ("digits_repaired",) if changed or marked != raw else ()
     raw = repaired
     match = AMOUNT.search(raw)
     if match is None:

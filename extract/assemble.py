@@ -430,7 +430,7 @@ def _field_kind(text: str) -> str:
         if parsed.ok or parsed.reason in ("ordinance", "unknown_statute") or c._CITATION_HINT.search(upper):
             return "citation"
     amount = normalize_amount(text)
-    if amount.ok and re.match(r"^(?:APPROX|APX|ABOUT|~|\+|NET|GROSS|[<>]|\d|[OolI]\d|\.\d)", upper):
+    if amount.ok and re.match(r"^(?:APPROX|APX|ABOUT|~|\+|NET|GROSS|[<>]|\d|[OolI]\d|\.\d|&[.,]?\d|[IL|]{1,2}\s)", upper):
         return "amount"
     if amount.detail is not None and amount.detail.plant_count and re.match(r"^\d", upper):
         return "amount"

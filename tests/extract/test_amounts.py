@@ -102,3 +102,25 @@ def test_text_without_an_amount_gives_none(printed):
 )
 def test_a_weight_outside_the_bracket_of_its_citation_is_a_conflict(grams, statute, offense_class, conflict):
     assert check_amount(grams, statute, offense_class, dt.date(1990, 5, 1)) == conflict
+
+
+@pytest.mark.parametrize(
+    ("printed", "grams"),
+    [
+        ("&.2 G", 8.2),
+        ("i GR", 1.0),
+        ("iL GMS", 1.0),
+        ("1/2 O28", float(Fraction("28.349523125") / 2)),
+        ("341 GRAS", 341.0),
+    ],
+    ids=["ampersand-for-8", "i-for-1", "iL-for-1", "speck-after-OZ", "misread-gram-abbreviation"],
+)
+def test_dot_matrix_readings_of_an_amount_are_repaired_at_a_lower_confidence(printed, grams):
+    result = normalize_amount(printed)
+    assert result.value == pytest.approx(grams)
+    assert result.confidence < 1.0
+
+
+@pytest.mark.parametrize("printed", ["12 GROSS", "1/2 123", "100 200", "IL", "LIL GMS"])
+def test_numbers_without_a_readable_unit_are_no_amount(printed):
+    assert normalize_amount(printed).value is None
