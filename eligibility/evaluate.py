@@ -16,7 +16,7 @@ import gc
 import multiprocessing
 import os
 from collections import Counter, deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -175,14 +175,14 @@ _Decided = tuple[str, str, bool, bytes]
 
 @dataclass(frozen=True)
 class _Job:
-    rule_set: str
+    rules: RuleSet
     policy: str
     as_of: dt.date
     confidence_threshold: float
 
 
 def _decide_persons(job: _Job, persons: list[list[_Case]]) -> list[_Decided]:
-    rules = get_rule_set(job.rule_set)
+    rules = job.rules
     decided: list[_Decided] = []
     for person in persons:
         records = [record_from_row(record_json, fields, corrections) for _, record_json, fields, corrections in person]
@@ -302,23 +302,30 @@ class DecisionWriter:
             )
 
 
-def resolve_rule_sets(db: Database, rule_set: str | None, policy: str | None) -> dict[str, str]:
+def _available(custom_rule_sets: Sequence[RuleSet]) -> dict[str, RuleSet]:
+    return {**RULE_SETS, **{rules.name: rules for rules in custom_rule_sets}}
+
+
+def resolve_rule_sets(
+    db: Database, rule_set: str | None, policy: str | None, *, custom_rule_sets: Sequence[RuleSet] = ()
+) -> dict[str, str]:
     """Rule set name -> policy for a run over `db`; InputError for an unknown rule set or policy."""
+    available = _available(custom_rule_sets)
     if rule_set is not None:
-        names = [get_rule_set(rule_set).name]
+        names = [available[rule_set].name if rule_set in available else get_rule_set(rule_set).name]
     else:
         jurisdictions = [row[0] for row in db.conn.execute("select distinct jurisdiction from cases")]
         names = sorted({n for n in map(default_rule_set, jurisdictions) if n in RULE_SETS})
     chosen = {}
     for name in names:
-        rules = get_rule_set(name)
+        rules = available[name]
         if policy is not None and policy not in rules.policies:
             raise InputError(f"rule set {name} has no policy {policy!r}; it has: {', '.join(rules.policies)}")
         chosen[name] = policy or rules.policies[0]
     return chosen
 
 
-def _batches(reader: PersonReader, rule_sets: dict[str, str], explicit: str | None, batch_size: int, counts: Counter):
+def _batches(reader: PersonReader, rule_sets: Collection[str], explicit: str | None, batch_size: int, counts: Counter):
     """(rule set, persons) batches of about `batch_size` cases, each with its fields and corrections."""
     pending: dict[str, list[list[tuple[str, str]]]] = {name: [] for name in rule_sets}
     sizes = Counter()
@@ -365,6 +372,7 @@ def evaluate_database(
     workers: int | None = None,
     batch_size: int = 2_000,
     on_progress: ProgressCallback | None = None,
+    custom_rule_sets: Sequence[RuleSet] = (),
 ) -> EvaluateSummary:
     """Decide every case again, the cases of one person together, and save the decisions.
 
@@ -374,8 +382,11 @@ def evaluate_database(
         policy: a policy every rule set used has; by default each rule set's first (statutory).
         workers: deciding processes; by default one per core for large databases, none for small.
         on_progress: called with (cases done, cases in the database) after each batch.
+        custom_rule_sets: used instead of the registered rule sets of the same name (a California
+            rule set that also knows a county policy read from a file).
     """
-    rule_sets = resolve_rule_sets(db, rule_set, policy)
+    available = _available(custom_rule_sets)
+    rule_sets = resolve_rule_sets(db, rule_set, policy, custom_rule_sets=custom_rule_sets)
     synchronous = db.conn.execute("PRAGMA synchronous").fetchone()[0]
     # In WAL mode NORMAL never corrupts the database; a crash may lose the last batches, which a
     # re-run decides again.
@@ -385,7 +396,8 @@ def evaluate_database(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _evaluate(db, rule_sets, as_of=as_of, rule_set=rule_set, policy=policy,
+        return _evaluate(db, {name: (available[name], chosen) for name, chosen in rule_sets.items()},
+                         as_of=as_of, rule_set=rule_set, policy=policy,
                          confidence_threshold=confidence_threshold, workers=workers, batch_size=batch_size,
                          on_progress=on_progress)
     finally:
@@ -396,7 +408,7 @@ def evaluate_database(
 
 def _evaluate(
     db: Database,
-    rule_sets: dict[str, str],
+    rule_sets: dict[str, tuple[RuleSet, str]],
     *,
     as_of: dt.date,
     rule_set: str | None,
@@ -416,13 +428,13 @@ def _evaluate(
             "as_of": as_of.isoformat(),
             "confidence_threshold": confidence_threshold,
         },
-        tool_versions={name: get_rule_set(name).version for name in rule_sets},
+        tool_versions={name: rules.version for name, (rules, _) in rule_sets.items()},
     )
     writers = {
-        name: DecisionWriter(db, run_id=run_id, rule_set=get_rule_set(name), policy=chosen, as_of=as_of)
-        for name, chosen in rule_sets.items()
+        name: DecisionWriter(db, run_id=run_id, rule_set=rules, policy=chosen, as_of=as_of)
+        for name, (rules, chosen) in rule_sets.items()
     }
-    jobs = {name: _Job(name, chosen, as_of, confidence_threshold) for name, chosen in rule_sets.items()}
+    jobs = {name: _Job(rules, chosen, as_of, confidence_threshold) for name, (rules, chosen) in rule_sets.items()}
     reader = PersonReader(db, confidence_threshold=confidence_threshold)
     counts: Counter = Counter()
     outcomes: Counter = Counter()
@@ -440,7 +452,7 @@ def _evaluate(
         if on_progress:
             on_progress(done, total)
 
-    batches = _batches(reader, rule_sets, rule_set, batch_size, counts)
+    batches = _batches(reader, rule_sets.keys(), rule_set, batch_size, counts)
     if workers is None:
         workers = (os.cpu_count() or 1) if total >= PARALLEL_FROM else 0
     if workers <= 0:

@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
+from eligibility.california import CALIFORNIA_PROP64, CaliforniaProp64, load_policy_file
 from eligibility.evaluate import DEFAULT_CONFIDENCE_THRESHOLD, EvaluateSummary, evaluate_database, resolve_rule_sets
 from eligibility.registry import RULE_SETS, get_rule_set
 from models.database import open_database
@@ -82,6 +83,14 @@ def evaluate_command(
         int | None,
         typer.Option("--workers", min=0, help="Deciding processes (0: none).  [default: one per core for large databases]"),
     ] = None,
+    policy_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--policy-file",
+            help="A California county's own policy (YAML: id, version, county and the configurable parameters,"
+            " each checked against its valid range); California cases are decided with it.",
+        ),
+    ] = None,
 ) -> None:
     """Decide every case again, the cases of one person together, and save the decisions.
 
@@ -89,6 +98,8 @@ def evaluate_command(
     run again.
 
     Example: cleardocket evaluate --db dockets.db --policy ccsao_style --as-of 2026-01-15
+
+    Example: cleardocket evaluate --db dockets.db --policy-file alameda.yaml
     """
     out, err = Console(), Console(stderr=True)
     try:
@@ -96,6 +107,10 @@ def evaluate_command(
             get_rule_set(rule_set)
     except InputError as error:
         raise typer.BadParameter(str(error), param_hint="--rule-set") from error
+    custom_rule_sets = []
+    if policy_file is not None:
+        rule_set, policy, california = _county_policy(policy_file, rule_set, policy)
+        custom_rule_sets.append(california)
     if not db_path.is_file():
         err.print(f"[red]No database at {db_path}.[/red]")
         raise typer.Exit(ExitCode.INPUT_NOT_FOUND)
@@ -107,7 +122,7 @@ def evaluate_command(
         err.print(f"[red]Cannot open the database {db_path}: {error}[/red]")
         raise typer.Exit(ExitCode.DATABASE_ERROR) from error
     try:
-        resolve_rule_sets(db, rule_set, policy)
+        resolve_rule_sets(db, rule_set, policy, custom_rule_sets=custom_rule_sets)
     except InputError as error:
         db.close()
         raise typer.BadParameter(str(error), param_hint="--policy") from error
@@ -132,6 +147,7 @@ def evaluate_command(
                 confidence_threshold=confidence_threshold,
                 workers=workers,
                 on_progress=lambda done, total: progress.update(task, completed=done, total=total),
+                custom_rule_sets=custom_rule_sets,
             )
     except InputError as error:
         err.print(f"[red]{error}[/red]")
@@ -151,6 +167,22 @@ def evaluate_command(
         out.print(f"{summary.skipped:,} cases skipped: their jurisdiction belongs to another rule set.")
     rule_sets = ", ".join(f"{name} {get_rule_set(name).version}" for name in summary.rule_sets)
     out.print(f"As of {when.isoformat()}; rule set {rule_sets or 'none'}; run {summary.run_id}.")
+
+
+def _county_policy(path: Path, rule_set: str | None, policy: str | None) -> tuple[str, str, CaliforniaProp64]:
+    """(rule set, policy, the California rule set knowing the file's policy) for --policy-file."""
+    if not path.is_file():
+        raise typer.BadParameter(f"no county policy file at {path}", param_hint="--policy-file")
+    if rule_set not in (None, CALIFORNIA_PROP64.name):
+        raise typer.BadParameter(f"a county policy file is for {CALIFORNIA_PROP64.name}, not {rule_set}", param_hint="--rule-set")
+    try:
+        profile = load_policy_file(path)
+        california = CaliforniaProp64(extra_profiles=[profile])
+    except InputError as error:
+        raise typer.BadParameter(str(error), param_hint="--policy-file") from error
+    if policy not in (None, profile.profile_id):
+        raise typer.BadParameter(f"the policy file defines {profile.profile_id!r}, not {policy!r}", param_hint="--policy")
+    return CALIFORNIA_PROP64.name, profile.profile_id, california
 
 
 def register(app: typer.Typer) -> None:

@@ -6,7 +6,13 @@ county overlay of a named policy profile (`presets.yaml`, or a validated configu
 Spec: ../shared/spec/california-prop64.md.
 """
 
-from eligibility.california.policy import ConfigurablePolicy, CountyProfile, PolicyError, configurable_profile
+from eligibility.california.policy import (
+    ConfigurablePolicy,
+    CountyProfile,
+    PolicyError,
+    configurable_profile,
+    load_policy_file,
+)
 from eligibility.california.rule_set import CALIFORNIA_PROP64, CaliforniaProp64
 
 __all__ = [
@@ -16,4 +22,5 @@ __all__ = [
     "CountyProfile",
     "PolicyError",
     "configurable_profile",
+    "load_policy_file",
 ]

@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from eligibility.california.codes import AUMA_EFFECTIVE
 from models.errors import InputError
@@ -134,6 +137,21 @@ def configurable_profile(data: Mapping[str, Any]) -> CountyProfile:
         county=_county(data.get("county")),
         configurable=policy,
     )
+
+
+def load_policy_file(path: Path) -> CountyProfile:
+    """A county's configurable policy from a YAML (or JSON) file: `id`, `version`, optional
+    `county` and `source`, and the parameters of §7.1, each checked against its valid range.
+
+    Raises InputError when the file cannot be read, PolicyError naming every problem otherwise.
+    """
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise InputError(f"cannot read the county policy file {path}: {error}") from error
+    if not isinstance(data, Mapping):
+        raise PolicyError(None, [("NOT_A_MAPPING", f"{path} must hold one policy: id, version and its parameters")])
+    return configurable_profile(data)
 
 
 def configurable_steps(policy: ConfigurablePolicy) -> tuple[Step, ...]:
