@@ -315,11 +315,29 @@ def _case_number_year(value: Value | None) -> int | None:
     return year if year > 1900 else 1900 + year
 
 
+# Digits a worn ribbon or a dot-matrix head prints so that OCR reads another (printed → meant).
+_DIGIT_CONFUSIONS = frozenset({("5", "9"), ("5", "8"), ("3", "9"), ("3", "8"), ("3", "5"), ("6", "0"), ("8", "0"), ("9", "0"), ("8", "9"), ("6", "8")})
+
+
 def _add_century(day: dt.date) -> dt.date | None:
     try:
         return day.replace(year=day.year + 100)
     except ValueError:
         return None
+
+
+# A two-digit year read into the 2000s only when that lands near the docket's other dates.
+_CENTURY_REFIT_YEARS = 15
+
+
+def _confused_digit_variants(text: str) -> list[str]:
+    """`text` with one digit read as the digit a worn or dot-matrix face makes it look like."""
+    variants = []
+    for i, ch in enumerate(text):
+        for printed, meant in _DIGIT_CONFUSIONS:
+            if ch == printed:
+                variants.append(text[:i] + meant + text[i + 1 :])
+    return variants
 
 
 def refit_date(value: Value, *, earliest: dt.date | None = None, latest: dt.date | None = None, near: dt.date | None = None) -> Value:
@@ -340,9 +358,14 @@ def refit_date(value: Value, *, earliest: dt.date | None = None, latest: dt.date
         return value
     readings: list[tuple[int, float, dt.date, Normalized]] = []
     next_century = _add_century(day)
-    if next_century is not None and fits(next_century) and re.search(r"[-/]\d{2}$", value.text.strip()):
+    if (
+        next_century is not None
+        and fits(next_century)
+        and re.search(r"[-/]\d{2}$", value.text.strip())
+        and (near is None or abs(next_century.year - near.year) <= _CENTURY_REFIT_YEARS)
+    ):
         readings.append((0, 0.0, next_century, Normalized(next_century, value.normalized.confidence if value.normalized else 1.0, "century_refit", ("century_refit",))))
-    for variant in zero_variants(value.text, max_changes=2):
+    for variant in zero_variants(value.text, max_changes=2) + _confused_digit_variants(value.text):
         parsed = parse_docket_date(variant)
         if parsed.ok and fits(parsed.value):
             changes = sum(a != b for a, b in zip(variant, value.text))
@@ -355,8 +378,6 @@ def refit_date(value: Value, *, earliest: dt.date | None = None, latest: dt.date
     return Value(day, value.normalized, value.words, value.page, value.extractor, value.text, value.flags + ("date_out_of_order",))
 
 
-# Digits a worn ribbon or a dot-matrix head prints so that OCR reads another (printed → meant).
-_YEAR_DIGIT_CONFUSIONS = frozenset({("5", "9"), ("5", "8"), ("3", "9"), ("3", "8"), ("3", "5"), ("6", "0"), ("8", "0"), ("9", "0"), ("8", "9"), ("6", "8")})
 _CASE_YEAR = re.compile(r"^(\d{4})(?=[A-Z])|^(\d{2})(?=[A-Z]|\d{9}$)")
 
 
@@ -381,7 +402,7 @@ def check_case_number_year(draft: CaseDraft) -> None:
         return
     for year in allowed:
         differences = [(a, b) for a, b in zip(printed, year) if a != b]
-        if len(differences) == 1 and differences[0] in _YEAR_DIGIT_CONFUSIONS:
+        if len(differences) == 1 and differences[0] in _DIGIT_CONFUSIONS:
             value = year + number.value[len(printed):]
             normalized = Normalized(value, (number.normalized.confidence if number.normalized else 1.0) * 0.85, "year_refit", ("case_number_year_refit",))
             draft.values["case_number"] = Value(value, normalized, number.words, number.page, number.extractor, number.text, number.flags + ("case_number_year_refit",))
@@ -485,6 +506,11 @@ def _count_number(text: str) -> int | None:
     return int(digits) if digits.isdigit() and 0 < int(digits) < 100 else None
 
 
+def _printout_count_number(text: str) -> int | None:
+    """The number in a printout row's CT column, where a lone 1 read as "i" or "l" is still 1."""
+    return 1 if text in ("i", "l", "I", "|", "!") else _count_number(text)
+
+
 def _printout_columns(view: PageView, line: int) -> list[tuple[str, int]]:
     """(column name, left pixel) of the printout's charges table header."""
     columns = []
@@ -545,8 +571,9 @@ def read_counts(draft: CaseDraft, lines: list[tuple[PageView, int]]) -> None:
                     fields.append(kept)
             _assign_fields(current, fields)
             continue
-        if columns and printed.fields and _count_number(printed.words[0].text) is not None and printed.indent_cells < 2:
-            current = CountDraft(_count_number(printed.words[0].text) or 0, view.page, list(printed.words))
+        row_number = _printout_count_number(printed.words[0].text) if columns and printed.fields else None
+        if row_number is not None and printed.indent_cells < 2:
+            current = CountDraft(row_number, view.page, list(printed.words))
             draft.counts.append(current)
             cell = max(1.0, printed.words[0].width / max(1, len(printed.words[0].text)))
             by_column: dict[str, list[OcrWord]] = {}

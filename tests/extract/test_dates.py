@@ -71,3 +71,17 @@ def test_a_two_digit_year_a_century_before_the_arrest_is_the_2000s():
 def test_a_date_that_fits_is_left_alone():
     value = _date_value("06/14/96")
     assert refit_date(value, earliest=dt.date(1996, 1, 2), near=dt.date(1996, 1, 2)) is value
+
+
+def test_an_entry_a_confused_digit_before_the_arrest_is_read_again_near_it():
+    # "10/08/32" on a 1992 arrest: a 9 read as 3, not a hearing in 2032.
+    refit = refit_date(_date_value("10/08/32"), earliest=dt.date(1992, 8, 9), near=dt.date(1992, 8, 9))
+    assert refit.value == dt.date(1992, 10, 8)
+    assert "date_refit" in refit.flags
+
+
+def test_a_date_no_reading_fits_is_flagged_not_changed():
+    value = _date_value("10/08/11")
+    refit = refit_date(value, earliest=dt.date(1992, 8, 9), near=dt.date(1992, 8, 9))
+    assert refit.value == value.value
+    assert "date_out_of_order" in refit.flags

@@ -1,5 +1,7 @@
 """A document's cases: every layout, one case over two pages, several cases on a rap sheet."""
 
+from dataclasses import replace
+
 import pytest
 
 from extract.document import extract_document
@@ -71,3 +73,58 @@ def test_dockets_whose_lines_once_went_to_the_wrong_place_are_read_whole(seed):
     wrong = [r for r in compare_records(docket.truth["cases"], records, ignore=unprinted_truth(docket.truth)) if not r.correct]
     assert wrong == []
     assert [len(r.charges) for r in records] == [len(c["charges"]) for c in docket.truth["cases"]]
+
+
+def _misread(docket, readings):
+    """The docket's printed words with some words as a dot-matrix OCR read them ({printed: read}, first of each)."""
+    pages = printed_pages(docket)
+    left = dict(readings)
+    misread = []
+    for page in pages:
+        words = []
+        for word in page.text.words:
+            if word.text in left:
+                word = replace(word, text=left.pop(word.text))
+            words.append(word)
+        misread.append(replace(page, text=replace(page.text, words=tuple(words))))
+    assert not left, f"not printed: {sorted(left)}"
+    return misread
+
+
+@pytest.mark.parametrize(
+    ("seed", "readings", "fields"),
+    [
+        (1000, {"DOB:": "BOB:"}, ["defendant.date_of_birth"]),
+        (1130, {"NAME:": "WAME:"}, ["defendant.name"]),
+        (5031, {"ARREST": "=ARREST"}, ["arrest_date"]),
+    ],
+    ids=["BOB-for-DOB", "WAME-for-NAME", "speck-before-ARREST"],
+)
+def test_a_misread_label_still_finds_its_value(seed, readings, fields):
+    docket = generate_docket(seed)
+    records = extract_document(_misread(docket, readings), document_sha256=docket_sha(docket), file="docket.pdf")
+    results = compare_records(docket.truth["cases"], records, ignore=unprinted_truth(docket.truth))
+    read = [r for r in results if r.path in fields]
+    assert read and all(r.correct for r in read)
+
+
+def test_bob_without_a_colon_is_a_name_not_a_birth_date_label():
+    docket = generate_docket(1000)
+    records = extract_document(_misread(docket, {"DOB:": "BOB"}), document_sha256=docket_sha(docket), file="docket.pdf")
+    assert records[0].defendant.date_of_birth is None
+
+
+def test_a_printout_row_whose_count_number_reads_as_a_letter_is_still_count_1():
+    docket = generate_docket(1000)
+    lines = docket.truth["pages"][0]["lines"]
+    assert lines[8].startswith("1 UNLAWFUL")
+    row_start = sum(len(line.split()) for line in lines[:8])
+    page = printed_pages(docket)[0]
+    words = list(page.text.words)
+    assert words[row_start].text == "1"
+    words[row_start] = replace(words[row_start], text="i")
+    pages = [replace(page, text=replace(page.text, words=tuple(words)))]
+    records = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")
+    charge = records[0].charges[0]
+    truth = docket.truth["cases"][0]["charges"][0]
+    assert (charge.count, charge.offense_date.isoformat(), charge.amount_grams) == (1, truth["offense_date"], truth["amount_grams"])
