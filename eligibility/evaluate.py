@@ -39,6 +39,9 @@ RULE_SET_BY_JURISDICTION = {"IL": "illinois-crta", "CA": "california-prop64"}
 # Below this many cases, starting worker processes costs more than it saves.
 PARALLEL_FROM = 20_000
 _PAGE = 2_000
+# Batches handed to the pool per worker before this process waits for the oldest: enough that the
+# workers still have work while this process commits a batch of decisions.
+_IN_FLIGHT_PER_WORKER = 4
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -465,7 +468,7 @@ def _evaluate(
             try:
                 for name, persons in batches:
                     in_flight.append((name, pool.submit(_decide_persons, jobs[name], persons)))
-                    if len(in_flight) >= 2 * workers:
+                    if len(in_flight) >= _IN_FLIGHT_PER_WORKER * workers:
                         finished, future = in_flight.popleft()
                         record(finished, future.result())
                 while in_flight:
