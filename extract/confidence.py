@@ -47,7 +47,7 @@ DOUBT_FLAGS = frozenset(
 _DOTTED_ZERO_DIGITS = frozenset("689")
 EVIDENCE = (
     "bias", "normalizer", "page", "words_mean", "words_min", "exact", "fuzzy", "from_text",
-    "agrees", "doubted", "conflict", "dotted_zero_share", "no_words",
+    "agrees", "doubted", "conflict", "dotted_zero_share", "no_words", "unknown",
 )
 
 
@@ -58,11 +58,14 @@ def evidence(
     flags: tuple[str, ...],
     page_confidence: float | None,
     text: str | None,
+    value: object = None,
 ) -> dict[str, float]:
     """What is known about one value, as the numbers a score model weighs (names in EVIDENCE).
 
     Args:
         flags: the value's flags and its normalizer's notes together.
+        value: the value itself; "UNKNOWN" (a disposition whose outcome was not read) is rarely
+            what the docket says, however clearly the words around it were read.
     """
     page = page_confidence if page_confidence is not None else 0.9
     words = [max(0.0, min(1.0, c)) for c in ocr_confidences]
@@ -81,6 +84,7 @@ def evidence(
         "conflict": float(any(f.startswith("R_") or f in ("class_conflict", "date_out_of_order") for f in flags)),
         "dotted_zero_share": sum(ch in _DOTTED_ZERO_DIGITS for ch in digits) / len(digits) if digits else 0.0,
         "no_words": float(not words),
+        "unknown": float(value is None or value == "UNKNOWN"),
     }
 
 

@@ -75,6 +75,7 @@ def _field_info(
         value.flags + (normalized.notes if normalized else ()),
         page_confidences.get(value.page),
         value.text,
+        value.value,
     )
     if evidence_sink is not None:
         evidence_sink[path] = features

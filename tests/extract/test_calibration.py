@@ -106,8 +106,10 @@ def test_evidence_of_a_value():
     assert row["words_min"] == 0.5 and row["words_mean"] == pytest.approx(0.7)
     assert (row["exact"], row["doubted"], row["conflict"], row["agrees"]) == (0.0, 1.0, 1.0, 0.0)
     assert row["dotted_zero_share"] == pytest.approx(2 / 3)
-    unread = evidence(None, None, [], (), None, None)
-    assert unread["no_words"] == 1.0 and unread["dotted_zero_share"] == 0.0
+    assert row["unknown"] == 1.0
+    assert evidence(1.0, "exact", [0.9], (), 0.9, "NOLLE PROS", "NOLLE")["unknown"] == 0.0
+    unread = evidence(None, None, [], (), None, None, "UNKNOWN")
+    assert unread["no_words"] == 1.0 and unread["dotted_zero_share"] == 0.0 and unread["unknown"] == 1.0
 
 
 @pytest.mark.skipif(not CALIBRATION_PATH.exists(), reason="no calibration shipped yet (python -m bench.extract_accuracy --fit-calibration)")
