@@ -119,7 +119,10 @@ def _day(value: Any) -> dt.date | None:
 
 
 def _charge(data: dict[str, Any]) -> Charge:
-    """Charge.from_dict without its per-call reflection; anything unusual goes to it."""
+    """Charge.from_dict without its per-call reflection; anything unusual goes to it.
+
+    Converts `data` in place: it is record_from_row's own parse of the row.
+    """
     if not data.keys() <= _CHARGE_FIELDS or "count" not in data:
         return Charge.from_dict(data)
     for name in _CHARGE_DATES:

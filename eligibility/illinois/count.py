@@ -284,7 +284,7 @@ def _candidates(conviction: bool, *, mco: bool, vacate: vacate_motion.VacateResu
 
 
 # Its inputs are a few small values with few distinct combinations, and a Reading is immutable.
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _judge(reading, disp, violent, s7, timing, mixed, reduced, deadline) -> Reading:
     """One combination of readings: the paths the statute gives, then what blocks them (§13.1)."""
     if not disp.final:

@@ -140,7 +140,7 @@ def amount_readings(
     )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def readings_on(
     section: str,
     subsection: str | None,

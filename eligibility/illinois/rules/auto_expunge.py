@@ -57,7 +57,7 @@ def deadline(arrest_date: dt.date | None, earliest: dt.date | None, latest: dt.d
 
 
 # A known arrest date is all that matters then, and a backlog has only so many distinct days.
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _deadline(earliest: dt.date | None, latest: dt.date | None, arrest_known: bool, as_of: dt.date) -> Deadline:
     if latest is not None and _one_year_after(latest) <= as_of:
         elapsed: bool | None = True

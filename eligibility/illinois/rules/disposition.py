@@ -117,7 +117,7 @@ def disposition_readings(
 _ORDERED = frozenset({"SUPERVISION_ORDERED", "QUALIFIED_PROBATION_ORDERED"})
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _readings(
     code: str | None,
     sentence_kind: str | None,

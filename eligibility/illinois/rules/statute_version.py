@@ -57,7 +57,7 @@ def version_label(offense_date: dt.date) -> str:
     return "CCA-1971"
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _known(offense_date: dt.date) -> tuple[tuple[DateReading, ...], None, tuple[str, ...]]:
     return (DateReading(offense_date, version_label(offense_date), "offense_date"),), None, ()
 
