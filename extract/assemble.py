@@ -400,9 +400,13 @@ def check_case_number_year(draft: CaseDraft) -> None:
     if printed in allowed:
         number.flags += ("case_number_agrees_with_arrest",)
         return
+    # The arrest date may be the misread one: a year the docket's own entries precede is no fix.
+    first_entry = min((e.date.value for e in draft.entries if e.date is not None and e.date.value is not None), default=None)
     for year in allowed:
         differences = [(a, b) for a, b in zip(printed, year) if a != b]
-        if len(differences) == 1 and differences[0] in _DIGIT_CONFUSIONS:
+        full_year = int(year) if len(year) == 4 else (arrest.value.year // 100) * 100 + int(year)
+        too_late = first_entry is not None and full_year > first_entry.year
+        if len(differences) == 1 and differences[0] in _DIGIT_CONFUSIONS and not too_late:
             value = year + number.value[len(printed):]
             normalized = Normalized(value, (number.normalized.confidence if number.normalized else 1.0) * 0.85, "year_refit", ("case_number_year_refit",))
             draft.values["case_number"] = Value(value, normalized, number.words, number.page, number.extractor, number.text, number.flags + ("case_number_year_refit",))

@@ -4,8 +4,9 @@ import datetime as dt
 
 import pytest
 
-from extract.assemble import CaseDraft, Value, check_case_number_year
+from extract.assemble import CaseDraft, Entry, Value, check_case_number_year
 from extract.case_numbers import normalize_case_number
+from extract.dates import parse_docket_date
 from extract.normalized import Normalized
 
 
@@ -114,3 +115,13 @@ def test_a_filing_year_far_from_the_arrest_is_left_as_printed(printed, arrest):
     check_case_number_year(draft)
     assert draft.values["case_number"].value == normalize_case_number(printed).value
     assert draft.values["case_number"].flags == ()
+
+
+def test_a_filing_year_is_not_moved_after_the_dockets_own_entries():
+    # "95CR…" with an arrest misread as 1999: the entries of 1995 say the arrest date is the misread one.
+    draft = _draft("95CR27941", dt.date(1999, 4, 2))
+    entry_date = parse_docket_date("06/14/95")
+    draft.entries.append(Entry(Value(entry_date.value, entry_date, (), 1, "court.dates.v1", "06/14/95"), "PLEA OF GUILTY", (), 1))
+    check_case_number_year(draft)
+    assert draft.values["case_number"].value == "95CR27941"
+    assert "case_number_year_refit" not in draft.values["case_number"].flags
