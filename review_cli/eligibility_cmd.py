@@ -109,7 +109,7 @@ def evaluate_command(
         raise typer.BadParameter(str(error), param_hint="--rule-set") from error
     custom_rule_sets = []
     if policy_file is not None:
-        rule_set, policy, california = _county_policy(policy_file, rule_set, policy)
+        rule_set, policy, california = _county_policy(policy_file, rule_set, policy, err)
         custom_rule_sets.append(california)
     if not db_path.is_file():
         err.print(f"[red]No database at {db_path}.[/red]")
@@ -169,17 +169,22 @@ def evaluate_command(
     out.print(f"As of {when.isoformat()}; rule set {rule_sets or 'none'}; run {summary.run_id}.")
 
 
-def _county_policy(path: Path, rule_set: str | None, policy: str | None) -> tuple[str, str, CaliforniaProp64]:
+def _county_policy(path: Path, rule_set: str | None, policy: str | None, err: Console) -> tuple[str, str, CaliforniaProp64]:
     """(rule set, policy, the California rule set knowing the file's policy) for --policy-file."""
-    if not path.is_file():
-        raise typer.BadParameter(f"no county policy file at {path}", param_hint="--policy-file")
     if rule_set not in (None, CALIFORNIA_PROP64.name):
-        raise typer.BadParameter(f"a county policy file is for {CALIFORNIA_PROP64.name}, not {rule_set}", param_hint="--rule-set")
+        raise typer.BadParameter(
+            f"a county policy file is for {CALIFORNIA_PROP64.name}, not {rule_set}", param_hint="--rule-set"
+        )
+    if not path.is_file():
+        err.print(f"[red]No county policy file at {path}.[/red]")
+        raise typer.Exit(ExitCode.INPUT_NOT_FOUND)
     try:
         profile = load_policy_file(path)
         california = CaliforniaProp64(extra_profiles=[profile])
     except InputError as error:
-        raise typer.BadParameter(str(error), param_hint="--policy-file") from error
+        # Every problem on one line each reader can search, never cut at the terminal's width.
+        err.print(f"[red]{error}[/red]", soft_wrap=True)
+        raise typer.Exit(ExitCode.INVALID_INPUT) from error
     if policy not in (None, profile.profile_id):
         raise typer.BadParameter(f"the policy file defines {profile.profile_id!r}, not {policy!r}", param_hint="--policy")
     return CALIFORNIA_PROP64.name, profile.profile_id, california

@@ -58,7 +58,10 @@ def test_a_county_policy_file_decides_the_california_cases(tmp_path):
     assert older["policy"] == "alameda_2026"
     assert older["county_profile"] == {"id": "alameda_2026", "version": "3"}
     assert (older["county_overlay"], older["county_reason"]) == ("CA_COUNTY_DISMISS", "50 years or older")
-    assert (younger["county_overlay"], younger["county_reason"]) == ("CA_REDESIGNATE_REDUCE", "Reduce all HS 11359 convictions")
+    assert (younger["county_overlay"], younger["county_reason"]) == (
+        "CA_REDESIGNATE_REDUCE",
+        "Reduce all HS 11359 convictions",
+    )
     assert current_decision(db, "il-1", rule_set="illinois-crta") is None
     db.close()
 
@@ -66,7 +69,7 @@ def test_a_county_policy_file_decides_the_california_cases(tmp_path):
 def test_a_policy_outside_the_spec_ranges_is_refused_with_every_problem(tmp_path):
     broken = POLICY.replace("age_threshold: 50", "age_threshold: 30\nyears_crime_free: 20")
     result, db_path = _evaluate(tmp_path, broken)
-    assert result.exit_code == ExitCode.USAGE
+    assert result.exit_code == ExitCode.INVALID_INPUT
     assert "between 40 and 65" in result.output and "between 1 and 15" in result.output
     db = open_database(db_path)
     assert current_decision(db, "ca-1", rule_set="california-prop64") is None
@@ -75,6 +78,16 @@ def test_a_policy_outside_the_spec_ranges_is_refused_with_every_problem(tmp_path
 
 def test_the_policy_file_cannot_take_a_presets_name_or_another_rule_set(tmp_path):
     result, _ = _evaluate(tmp_path, POLICY.replace("alameda_2026", "los_angeles_2019"))
-    assert result.exit_code == ExitCode.USAGE
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    assert "already taken" in result.output
     result, _ = _evaluate(tmp_path, POLICY, "--rule-set", "illinois-crta")
     assert result.exit_code == ExitCode.USAGE
+    result, _ = _evaluate(tmp_path, POLICY, "--policy", "statutory")
+    assert result.exit_code == ExitCode.USAGE
+
+
+def test_a_missing_policy_file_is_named(tmp_path):
+    db_path = tmp_path / "d.db"
+    _database(db_path)
+    result = runner.invoke(app, ["evaluate", "--db", str(db_path), "--policy-file", str(tmp_path / "none.yaml")])
+    assert result.exit_code == ExitCode.INPUT_NOT_FOUND
