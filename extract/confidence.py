@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -47,8 +48,18 @@ DOUBT_FLAGS = frozenset(
 _DOTTED_ZERO_DIGITS = frozenset("689")
 EVIDENCE = (
     "bias", "normalizer", "page", "words_mean", "words_min", "exact", "fuzzy", "from_text",
-    "agrees", "doubted", "conflict", "dotted_zero_share", "no_words", "unknown",
+    "agrees", "doubted", "conflict", "dotted_zero_share", "no_words", "unknown", "page_zero_share",
 )
+# Zeros are about a sixth of the digits a docket prints (dates, case numbers); a page whose OCR
+# found far fewer reads a dotted zero as something else. Pages with few digits say nothing.
+TYPICAL_ZERO_SHARE = 0.17
+_FEW_DIGITS = 20
+
+
+def page_zero_share(words: Iterable[str]) -> float:
+    """The share of a page's digits that OCR read as 0 (TYPICAL_ZERO_SHARE when it read few digits)."""
+    digits = [ch for word in words for ch in word if ch.isdigit()]
+    return sum(ch == "0" for ch in digits) / len(digits) if len(digits) >= _FEW_DIGITS else TYPICAL_ZERO_SHARE
 
 
 def evidence(
@@ -59,6 +70,7 @@ def evidence(
     page_confidence: float | None,
     text: str | None,
     value: object = None,
+    zero_share: float = TYPICAL_ZERO_SHARE,
 ) -> dict[str, float]:
     """What is known about one value, as the numbers a score model weighs (names in EVIDENCE).
 
@@ -66,6 +78,7 @@ def evidence(
         flags: the value's flags and its normalizer's notes together.
         value: the value itself; "UNKNOWN" (a disposition whose outcome was not read) is rarely
             what the docket says, however clearly the words around it were read.
+        zero_share: `page_zero_share` of the value's page.
     """
     page = page_confidence if page_confidence is not None else 0.9
     words = [max(0.0, min(1.0, c)) for c in ocr_confidences]
@@ -85,6 +98,7 @@ def evidence(
         "dotted_zero_share": sum(ch in _DOTTED_ZERO_DIGITS for ch in digits) / len(digits) if digits else 0.0,
         "no_words": float(not words),
         "unknown": float(value is None or value == "UNKNOWN"),
+        "page_zero_share": zero_share,
     }
 
 

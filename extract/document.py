@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from extract.assemble import ExtractedCase, PageView, Value, extract_cases
-from extract.confidence import Curve, ScoreModel, calibrated, evidence, field_kind, load_score_models, raw_score
+from extract.confidence import TYPICAL_ZERO_SHARE, Curve, ScoreModel, calibrated, evidence, field_kind, load_score_models, page_zero_share, raw_score
 from extract.layout import page_lines, union_box
 from extract.pipeline import analyse_page, load_pipeline
 from models.errors import InputError
@@ -63,6 +63,7 @@ def _field_info(
     curves: dict[str, Curve] | None,
     models: dict[str, ScoreModel] | None,
     page_confidences: dict[int, float | None],
+    zero_shares: dict[int, float],
     evidence_sink: dict[str, dict[str, float]] | None,
 ) -> FieldInfo:
     normalized = value.normalized
@@ -76,6 +77,7 @@ def _field_info(
         page_confidences.get(value.page),
         value.text,
         value.value,
+        zero_shares.get(value.page, TYPICAL_ZERO_SHARE),
     )
     if evidence_sink is not None:
         evidence_sink[path] = features
@@ -143,7 +145,8 @@ def to_record(
     values = case.values
     page_confidences = {p.page_number: p.mean_confidence for p in pages}
     fields: dict[str, FieldInfo] = {}
-    scoring = {"curves": curves, "models": models, "page_confidences": page_confidences, "evidence_sink": evidence_sink}
+    zero_shares = {p.page_number: page_zero_share(w.text for w in p.text.words) for p in pages}
+    scoring = {"curves": curves, "models": models, "page_confidences": page_confidences, "zero_shares": zero_shares, "evidence_sink": evidence_sink}
     for path, value in values.items():
         fields[path] = _field_info(path, value, document_sha256=document_sha256, options=options, **scoring)
     charges = []

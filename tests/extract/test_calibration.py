@@ -7,6 +7,7 @@ import pytest
 from extract.confidence import (
     CALIBRATION_PATH,
     EVIDENCE,
+    TYPICAL_ZERO_SHARE,
     Curve,
     calibrated,
     evidence,
@@ -15,6 +16,7 @@ from extract.confidence import (
     fit_score_model,
     load_calibration,
     load_score_models,
+    page_zero_share,
     raw_score,
 )
 
@@ -119,3 +121,10 @@ def test_every_calibrated_kind_ships_a_score_model():
     for model in models.values():
         assert set(model.weights) == set(EVIDENCE)
         assert 0.0 < model(evidence(1.0, "exact", [0.9], (), 0.9, "704")) < 1.0
+
+
+def test_a_page_that_reads_few_zeros_says_so_and_a_page_with_few_digits_says_nothing():
+    typewritten = ["01/05/90", "90C660123", "CH", "56", "1/2", "PAR", "704(c)", "10.0", "GRAMS", "03/02/91", "NOLLE"]
+    dotted = [w.replace("0", "6") for w in typewritten]
+    assert page_zero_share(typewritten) > TYPICAL_ZERO_SHARE > page_zero_share(dotted)
+    assert page_zero_share(["CT", "1", "POSS", "CANN"]) == TYPICAL_ZERO_SHARE
