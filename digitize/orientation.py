@@ -2,12 +2,14 @@
 
 Tesseract's orientation detection (OSD) costs about as much as reading the page again, and was
 wrong on the hardest generated pages. Instead: letters merge into words when small gaps are
-closed along the lines but not across them, which tells 0/180 from 90/270. A page Tesseract
+closed along the lines but not across them, which tells 0/180 from 90/270; only when that
+count is close is OSD asked, and a page it cannot place stays as scanned. A page Tesseract
 then reads with high confidence is upright. Otherwise the shape of the lines tells 0 from 180
 (Latin letters rise above the x-height far more often than they drop below the baseline); when
 that shape is not decisive (all-capital type, few lines), a few lines are read both ways by
-Tesseract in one call; when that does not decide either, the pipeline reads the whole page
-both ways and keeps the better reading.
+Tesseract in one call; when those lines cannot be read either way, OSD decides (a second
+whole reading would cost as much as the first and tell nothing); when they can but do not
+decide, the pipeline reads the whole page both ways and keeps the better reading.
 """
 
 from __future__ import annotations
@@ -28,6 +30,16 @@ WORD_AREA_IN_LETTERS = 2.5
 # sideways. Generated pages measure 1.13–50 when sideways (1.13: a blurred dot-matrix
 # printout) and near 1 only when speckle outweighs the text.
 SIDEWAYS_MARGIN = 1.1
+# ...and by this factor, with at least SURE_SIDEWAYS_WORDS pieces across, to call it sideways
+# without asking Tesseract's OSD. Upright 100-dpi pages whose speckle outweighs the text
+# measured up to 1.42 (and 3 pieces against 1), sideways clean pages from 1.19
+# (docs/design-digitize.md).
+SURE_SIDEWAYS = 2.0
+SURE_SIDEWAYS_WORDS = 10
+# OSD's confidence in a quarter turn: 1.5–7.3 on those sideways clean pages (1.5: dot-matrix
+# print once its dots were joined); the hopeless upright pages it placed at 0° or 180°, with
+# confidence under 1.3.
+OSD_CONFIDENCE = 1.0
 # The line shape decides 0 vs 180 alone only when |asymmetry| reaches DECISIVE_ASYMMETRY and
 # at least MIN_OUTSIDE_SHARE of the lines' ink lies outside the x-height band. Mixed-case type
 # measures 5–11 % outside; all-capital type under 2 %, but up to 4 % with slashes and commas,
@@ -42,6 +54,15 @@ UPRIGHT_CONFIDENCE = 0.6
 # turned, while on a badly damaged page both can be near 0 and the lines may not be text.
 DECISIVE_PROBE_MARGIN = 0.15
 DECISIVE_PROBE_CONFIDENCE = 0.5
+# Below this either way, the page's best-inked lines cannot be read at all (hopeless 100-dpi
+# speckled pages score 0.17–0.27): a whole second reading, turned, would cost as much as the
+# first and tell nothing. Tesseract's OSD, which judges letter shapes rather than words, decides
+# instead, and turns the page only when it says 180° with at least UPSIDE_DOWN_OSD_CONFIDENCE:
+# on such pages it is often wrong. Measured on four: an upside-down page 1.85 (right), an
+# upright one 1.04 (wrong), a sideways one 1.75 (wrong either way), another upside-down one
+# said 0°. Most pages are scanned upright, so a page left as scanned is the better bet.
+READABLE_PROBE_CONFIDENCE = 0.35
+UPSIDE_DOWN_OSD_CONFIDENCE = 1.5
 # Fewer measured lines than this and the shape is not trusted.
 MIN_LINES = 3
 # Lines read both ways when the shape does not decide.
@@ -73,7 +94,8 @@ def has_vertical_lines(page: PageImage) -> bool:
     Letters of a word sit closer together than lines do. Closing gaps of half a letter's
     height along the lines merges letters into word-sized pieces; across the lines it merges
     almost nothing. (Projection profiles cannot tell: typewritten columns line up as sharply
-    as rows, and counting all pieces is swamped by speckle on noisy scans.)
+    as rows, and counting all pieces is swamped by speckle on noisy scans.) When the two
+    counts are close, Tesseract's orientation detection decides.
     """
     ink = find_text_ink(page)
     if ink.is_empty:
@@ -83,7 +105,12 @@ def has_vertical_lines(page: PageImage) -> bool:
     along_rows = _words_after_closing(ink.mask, (1, gap), word_area)
     along_columns = _words_after_closing(ink.mask, (gap, 1), word_area)
     # Most pages are upright: a near tie (a page of speckle more than text) stays as it is.
-    return along_columns > SIDEWAYS_MARGIN * along_rows
+    if along_columns <= SIDEWAYS_MARGIN * along_rows:
+        return False
+    if along_columns >= SURE_SIDEWAYS * along_rows and along_columns >= SURE_SIDEWAYS_WORDS:
+        return True
+    found = tesseract.detect_orientation(page)
+    return found is not None and found[0] % 180 == 90 and found[1] >= OSD_CONFIDENCE
 
 
 @dataclass(frozen=True)
@@ -186,18 +213,26 @@ def is_confidently_upright(text: PageText) -> bool:
     return confidence is not None and confidence >= UPRIGHT_CONFIDENCE
 
 
+def _upside_down_by_osd(page: PageImage) -> bool:
+    """Tesseract's OSD on a page too damaged to judge otherwise; one it cannot place stays as scanned."""
+    found = tesseract.detect_orientation(page)
+    return found is not None and found[0] == 180 and found[1] >= UPSIDE_DOWN_OSD_CONFIDENCE
+
+
 def detect_upside_down(page: PageImage, *, lang: str = "eng") -> bool | None:
     """Whether the level page's text is upside down; None when the evidence is too weak to say
     (then read the page both ways and keep the better reading)."""
     ink = find_text_ink(page)
     lines = find_lines(ink)
     if not lines:
-        return None
+        return _upside_down_by_osd(page)
     if len(lines) >= MIN_LINES:
         asymmetry, outside_share = line_asymmetry(ink, lines)
         if abs(asymmetry) >= DECISIVE_ASYMMETRY and outside_share >= MIN_OUTSIDE_SHARE:
             return asymmetry < 0
     upright, turned = read_both_ways(page, ink, lines, lang=lang)
+    if max(upright, turned) < READABLE_PROBE_CONFIDENCE:
+        return _upside_down_by_osd(page)
     if abs(turned - upright) < DECISIVE_PROBE_MARGIN or max(upright, turned) < DECISIVE_PROBE_CONFIDENCE:
         return None
     return turned > upright

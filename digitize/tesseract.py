@@ -70,6 +70,30 @@ def recognize_tsv(page: PageImage, *, lang: str, psm: int, blacklist: str = "", 
             raise InputError(f"tesseract could not read the page: {error.message.strip()}") from error
 
 
+def detect_orientation(page: PageImage, *, timeout_seconds: float = 0) -> tuple[int, float] | None:
+    """Tesseract's orientation detection (OSD): the clockwise quarter turn that sets the page
+    upright and Tesseract's confidence in it; None when it finds too little text to tell."""
+    tesseract_version()
+    with tempfile.TemporaryDirectory(prefix="cleardocket-osd-") as work:
+        image_path = Path(work) / "page.pgm"
+        cv2.imwrite(str(image_path), page.pixels)
+        try:
+            found = pytesseract.image_to_osd(
+                str(image_path),
+                config=f"--psm 0 --dpi {page.dpi}",
+                timeout=timeout_seconds,
+                output_type=pytesseract.Output.DICT,
+            )
+        except pytesseract.TesseractError:
+            # "Too few characters": a blank or hopeless page.
+            return None
+        except RuntimeError as error:
+            if "timeout" in str(error).lower():
+                raise InputError(f"orientation detection gave up after {timeout_seconds:g} s") from error
+            raise
+    return int(found["rotate"]), float(found["orientation_conf"])
+
+
 def parse_tsv(tsv: str, *, width: int, height: int, origin: tuple[int, int] = (0, 0)) -> PageText:
     """The words of Tesseract's TSV output, in its reading order.
 

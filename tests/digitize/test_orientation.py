@@ -1,8 +1,10 @@
 import numpy as np
 import pytest
 
+from digitize.clean import NOISY_PAPER, denoise, flatten_background, paper_noise, resample
 from digitize.orientation import detect_upside_down, has_vertical_lines, rotate
 from digitize.skew import deskew, measure_skew
+from fixtures.generator import generate_docket
 from models.pages import PageImage
 
 
@@ -40,4 +42,28 @@ def test_rotate_refuses_other_angles(clean_page):
 def test_blank_page_is_upright():
     blank = PageImage(pixels=np.full((600, 800), 255, np.uint8), dpi=300)
     assert not has_vertical_lines(blank)
-    assert detect_upside_down(blank) is None
+    assert detect_upside_down(blank) is False
+
+
+def prepared(seed: int, *, skew: float, rotation: int) -> PageImage:
+    """A generated 100-dpi noisy docket page after the pipeline's clean-up, before orientation."""
+    docket = generate_docket(seed, damage="damaged", skew_degrees=skew, rotation=rotation)
+    page = PageImage(pixels=np.asarray(docket.pages[0]).copy(), dpi=docket.truth["pages"][0]["dpi"])
+    assert page.dpi == 100 and paper_noise(page) >= NOISY_PAPER
+    return resample(flatten_background(denoise(page)), target_dpi=300)
+
+
+def test_a_page_more_speckle_than_text_is_not_turned_sideways():
+    # Upright, its speckle outweighs its faint type: closing gaps makes more word-sized pieces
+    # across it than along it (215 against 151), which alone called it sideways; Tesseract's
+    # orientation detection does not place it on its side, so it stays.
+    assert not has_vertical_lines(prepared(7304, skew=9.57, rotation=0))
+
+
+def test_a_page_too_damaged_to_read_either_way_is_still_turned_upright():
+    # Upside down; its line shape leans the wrong way and a few lines read both ways score
+    # under 0.3 either way: Tesseract's orientation detection decides.
+    page = prepared(9122, skew=-7.93, rotation=180)
+    assert not has_vertical_lines(page)
+    level = deskew(page, measure_skew(page))
+    assert detect_upside_down(level) is True

@@ -1,8 +1,11 @@
+import numpy as np
 import pytest
 
 from digitize_pages import word_accuracy
 from digitize import tesseract
+from digitize.orientation import OSD_CONFIDENCE
 from models.errors import ToolMissingError
+from models.pages import PageImage
 
 # Recorded `image_to_data` output: a page, a block, a line and two words, one of them empty.
 TSV = (
@@ -46,3 +49,15 @@ def test_missing_tesseract_is_a_tool_error(monkeypatch, clean_page):
             tesseract.recognize(clean_page.page())
     finally:
         tesseract.tesseract_version.cache_clear()
+
+
+@pytest.mark.parametrize("rotation", [0, 90, 180, 270])
+def test_orientation_detection_finds_the_turn_that_sets_a_page_upright(clean_page, rotation):
+    turn, confidence = tesseract.detect_orientation(clean_page.page(rotation=rotation))
+    # The page was turned `rotation` clockwise; turning it (360 - rotation) clockwise undoes that.
+    assert turn == (360 - rotation) % 360
+    assert confidence >= OSD_CONFIDENCE
+
+
+def test_orientation_detection_of_a_blank_page_finds_nothing():
+    assert tesseract.detect_orientation(PageImage(pixels=np.full((600, 800), 255, np.uint8), dpi=300)) is None
