@@ -84,6 +84,9 @@ class CaseDraft:
     values: dict[str, Value] = field(default_factory=dict)
     counts: list[CountDraft] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
+    # Every reading of a value the docket prints more than once (the case number in each page's
+    # header, the name in the caption and again further on), the first one included.
+    readings: dict[str, list[Value]] = field(default_factory=dict)
 
     @property
     def case_number(self) -> str | None:
@@ -200,13 +203,15 @@ def split_cases(views: list[PageView]) -> tuple[list[tuple[CaseDraft, list[tuple
                 previous = cases[-1][0].case_number if cases else None
                 same = previous is not None and number is not None and (number == previous or fuzz.ratio(number, previous) >= _SAME_CASE_RATIO)
                 if (continuation or same) and cases and current is cases[-1]:
-                    pass
+                    if number is not None:
+                        add_reading(current[0], "case_number", _value_from_span(header, view.page, "court.case_number.v1"))
                 elif same and cases and view.page not in cases[-1][0].pages:
                     current = cases[-1]
+                    add_reading(current[0], "case_number", _value_from_span(header, view.page, "court.case_number.v1"))
                 else:
                     draft = CaseDraft()
                     if number is not None:
-                        draft.values["case_number"] = _value_from_span(header, view.page, "court.case_number.v1")
+                        add_reading(draft, "case_number", _value_from_span(header, view.page, "court.case_number.v1"))
                     current = (draft, [])
                     cases.append(current)
             if current is None:
@@ -224,6 +229,55 @@ def split_cases(views: list[PageView]) -> tuple[list[tuple[CaseDraft, list[tuple
 
 
 # --- case-level values ----------------------------------------------------------------------
+
+
+def add_reading(draft: CaseDraft, path: str, value: Value) -> None:
+    """Keep the first reading of `path` as its value and every reading for `vote_repeated` (the
+    same printed words found by two labels count once)."""
+    draft.values.setdefault(path, value)
+    readings = draft.readings.setdefault(path, [])
+    if not any(set(r.words) & set(value.words) for r in readings):
+        readings.append(value)
+
+
+def _reading_weight(value: Value) -> float:
+    confidences = value.ocr_confidences
+    score = value.normalized.confidence if value.normalized else 1.0
+    return score * (sum(confidences) / len(confidences) if confidences else 0.5)
+
+
+def vote_repeated(draft: CaseDraft, path: str) -> None:
+    """One value from several printed readings of it (the case number on each page, the name in
+    the caption and the rap-sheet lines).
+
+    Readings of one length vote character by character, each weighted by its normalizer score
+    times its words' mean OCR confidence; otherwise the heaviest reading stands. Readings that all
+    agree are a check passed (`repeated_agrees`); any disagreement is flagged
+    (`repeated_disagrees`), which the confidence reads as doubt.
+    """
+    readings = [r for r in draft.readings.get(path, []) if r.value]
+    if len(readings) < 2:
+        return
+    texts = [str(r.value) for r in readings]
+    first = draft.values[path]
+    if len(set(texts)) == 1:
+        first.flags += ("repeated_agrees",)
+        return
+    weights = [_reading_weight(r) for r in readings]
+    if len({len(t) for t in texts}) == 1:
+        voted = ""
+        for chars in zip(*texts):
+            tally: dict[str, float] = {}
+            for ch, weight in zip(chars, weights):
+                tally[ch] = tally.get(ch, 0.0) + weight
+            voted += max(tally, key=lambda ch: tally[ch])
+    else:
+        voted = texts[max(range(len(texts)), key=lambda i: weights[i])]
+    source = next((r for r, t in zip(readings, texts) if t == voted), first)
+    normalized = source.normalized
+    if normalized is not None and voted != str(source.value):
+        normalized = Normalized(voted, normalized.confidence * 0.85, "voted", (*normalized.notes, "repeated_voted"), normalized.detail)
+    draft.values[path] = Value(voted, normalized, source.words, source.page, source.extractor, source.text, source.flags + ("repeated_disagrees",))
 
 _NAME_FIELD = re.compile(r"^[A-Z0-9'\-]+(?:\s[A-Z0-9'\-]+)*\s?,\s?[A-Z0-9][A-Z0-9'\-.]*(?:\s[A-Z0-9][A-Z0-9'\-.]*)*$")
 
@@ -261,27 +315,26 @@ def read_case_values(draft: CaseDraft, lines: list[tuple[PageView, int]], header
             # Half-sheet captions type the name and the birth date on one line.
             name_field = view.lines[line].fields[0]
             if (
-                "defendant.name" not in values
-                and not view.has_label(line, "DEFENDANT")
+                not view.has_label(line, "DEFENDANT")
                 and dob[0]._.ocr not in name_field.words
                 and _looks_like_name(name_field.text)
             ):
                 name = _name_from_words(list(name_field.words), page, "court.defendant.v1")
                 if name is not None:
-                    values["defendant.name"] = name
+                    add_reading(draft, "defendant.name", name)
         for label_name in ("DEFENDANT", "PEOPLE_V"):
             label = view.label(line, label_name)
-            if label is not None and "defendant.name" not in values:
+            if label is not None:
                 name = _name_from_words(_words_after(view, line, label), page, "court.defendant.v1")
                 if name is not None:
-                    values["defendant.name"] = name
+                    add_reading(draft, "defendant.name", name)
         versus = view.label(line, "VERSUS")
-        if versus is not None and "defendant.name" not in values and line + 1 < len(view.lines):
+        if versus is not None and line + 1 < len(view.lines):
             following = view.lines[line + 1].fields[0]
             if _looks_like_name(following.text):
                 name = _name_from_words(list(following.words), page, "court.defendant.v1")
                 if name is not None:
-                    values["defendant.name"] = name
+                    add_reading(draft, "defendant.name", name)
         arrest = view.label(line, "ARREST_DATE")
         if arrest is not None and "arrest_date" not in values:
             date = view.date_after(line, arrest)
@@ -847,8 +900,11 @@ def disposition_values(reading: DispositionReading | None, pieces: list[CountEnt
     deciding = [pieces[t.entry_index] for t in reading.decided_by if t.entry_index < len(pieces)]
     last = deciding[-1] if deciding else pieces[-1]
     words = tuple(w for p in deciding for w in p.entry.words) or last.entry.words
+    # An outcome composed from several dated entries (a finding, then what ended the sentence)
+    # rests on the chronology being read right, each entry's date and count included.
+    flags = ("disposition_from_chronology",) if len({t.entry_index for t in reading.decided_by}) > 1 else ()
     values = {
-        "disposition": Value(reading.disposition, normalized, words, last.entry.page, "court.disposition.v1", reading.text),
+        "disposition": Value(reading.disposition, normalized, words, last.entry.page, "court.disposition.v1", reading.text, flags),
     }
     if last.entry.date is not None:
         date = last.entry.date
@@ -918,6 +974,8 @@ def extract_cases(views: list[PageView]) -> list[ExtractedCase]:
         if not draft.counts and draft.entries:
             # Entries dispose of something: a count whose line OCR could not read at all.
             draft.counts.append(CountDraft(1, draft.pages[0] if draft.pages else 1))
+        vote_repeated(draft, "case_number")
+        vote_repeated(draft, "defendant.name")
         check_case_number_year(draft)
         apply_date_order(draft)
         cases.append(assemble(draft))

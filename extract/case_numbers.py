@@ -27,6 +27,25 @@ def _pattern_form(text: str) -> str:
 _SPECKS = re.compile(r"[^A-Z0-9\s\-]")
 _DOUBLED_ZERO = re.compile(r"(?<=[A-Z])O(0)(?=\d)")
 _CAPITAL_LOOKALIKES = {"L": "1", "I": "1", "O": "0", "S": "5", "B": "8", "Z": "2", "G": "6"}
+# A letter code read twice ("84(C528679" is "84CC…" once the bracket reads as C): one letter of a
+# two-letter code doubled, or a split dot-matrix glyph.
+_DOUBLED_LETTER = re.compile(r"(?<=\d)([A-Z])\1(?=\s*\d)")
+# A filing year of three digits ("930CR16362", "933CR27941") is no year: one glyph of a two-digit
+# year read as two; the middle one goes.
+_THREE_DIGIT_YEAR = re.compile(r"^(\d)\d(\d)(?=\s*[A-Z])")
+# The forms spec §11 prints (serial lengths included); a number that only fits the looser
+# patterns of the vocabulary lost or gained a digit more often than it was printed that way.
+_STRICT_FORMS = (
+    re.compile(r"^(?:\d{2}|\d{4})CR\d{5}(?:\d{2})?$"),
+    re.compile(r"^\d{11}$"),
+    re.compile(r"^\d{4}MC[1-6]\d{6}$"),
+    re.compile(r"^\d{2}C\d{6}$"),
+    re.compile(r"^\d{4}(?:TR|DT|OV|CM|CF|DV)\d+$"),
+)
+# A felony number's two-digit suffix counts co-defendants (01, 02, …): its first digit read as
+# 6, 8 or 9 is a dot-matrix face's dotted zero.
+_CODEFENDANT_SUFFIX = re.compile(r"^((?:\d{2}|\d{4})CR\d{5})[689](\d)$")
+LOOSE_FORM_SCORE = 0.9
 
 
 def _letter_digit_variants(text: str) -> list[str]:
@@ -60,16 +79,29 @@ def normalize_case_number(text: str | None) -> Normalized:
         (despeckled, True),
         (repair_digits(despeckled)[0], True),
         (repair_digits(_DOUBLED_ZERO.sub(r"\1", unprefixed))[0], True),
+        (_DOUBLED_LETTER.sub(r"\1", despeckled), True),
+        (_THREE_DIGIT_YEAR.sub(r"\1\2", repair_digits(despeckled)[0]), True),
     )
+    matches: list[tuple[str, bool, str]] = []
     for candidate, repaired in candidates:
         if repaired and candidate == raw:
             continue
         for row, pattern in compiled_patterns("case_numbers"):
             if pattern.match(candidate):
-                value = _SEPARATORS.sub("", candidate)
-                if repaired:
-                    return Normalized(value, REPAIR_SCORE, n.REPAIRED, ("digits_repaired",), row["meaning"])
-                return Normalized(value, EXACT_SCORE, n.EXACT, (), row["meaning"])
+                matches.append((_SEPARATORS.sub("", candidate), repaired, row["meaning"]))
+                break
+    if matches:
+        strict = [m for m in matches if any(form.match(m[0]) for form in _STRICT_FORMS)]
+        value, repaired, meaning = (strict or matches)[0]
+        notes: tuple[str, ...] = ("digits_repaired",) if repaired else ()
+        suffixed = _CODEFENDANT_SUFFIX.sub(r"\g<1>0\2", value)
+        if suffixed != value:
+            value, repaired, notes = suffixed, True, (*notes, "suffix_zero_repaired")
+        if repaired:
+            return Normalized(value, REPAIR_SCORE, n.REPAIRED, notes, meaning)
+        if not strict:
+            return Normalized(value, LOOSE_FORM_SCORE, n.EXACT, ("case_number_form_loose",), meaning)
+        return Normalized(value, EXACT_SCORE, n.EXACT, (), meaning)
     compact = _SEPARATORS.sub("", repair_digits(raw)[0])
     # "82C756593" read as "820756593": the letter of a complaint number taken for a zero.
     lettered = re.sub(r"^(\d{2})[0O](\d{6})$", r"\1C\2", compact)

@@ -42,13 +42,14 @@ AGREEMENT_FLAGS = frozenset(
 )
 # Readings that needed another look: refits, inherited values, repairs towards a table.
 DOUBT_FLAGS = frozenset(
-    {"disposition_inherited", "amount_refit", "date_refit", "century_refit", "subsection_refit", "case_number_year_refit", "charge_text_repaired", "citation_completed_from_text"}
+    {"disposition_inherited", "amount_refit", "date_refit", "century_refit", "subsection_refit", "case_number_year_refit", "charge_text_repaired", "citation_completed_from_text", "repeated_disagrees"}
 )
 # What the dotted zero of a dot-matrix face is read as: a number full of them is less certain.
 _DOTTED_ZERO_DIGITS = frozenset("689")
 EVIDENCE = (
     "bias", "normalizer", "page", "words_mean", "words_min", "exact", "fuzzy", "from_text",
     "agrees", "doubted", "conflict", "dotted_zero_share", "no_words", "unknown", "page_zero_share",
+    "chronology", "repeated",
 )
 # Zeros are about a sixth of the digits a docket prints (dates, case numbers); a page whose OCR
 # found far fewer reads a dotted zero as something else. Pages with few digits say nothing.
@@ -99,6 +100,11 @@ def evidence(
         "no_words": float(not words),
         "unknown": float(value is None or value == "UNKNOWN"),
         "page_zero_share": zero_share,
+        "chronology": float("disposition_from_chronology" in flags),
+        # Printed twice and read the same both times: evidence of its own, apart from agreement
+        # with another field (a case number that agrees with the arrest year may still hold a
+        # dotted zero read as 6 in its serial).
+        "repeated": float("repeated_agrees" in flags),
     }
 
 

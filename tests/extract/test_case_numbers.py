@@ -4,10 +4,11 @@ import datetime as dt
 
 import pytest
 
-from extract.assemble import CaseDraft, Entry, Value, check_case_number_year
+from extract.assemble import CaseDraft, Entry, Value, add_reading, check_case_number_year, vote_repeated
 from extract.case_numbers import normalize_case_number
 from extract.dates import parse_docket_date
 from extract.normalized import Normalized
+from models.pages import OcrWord
 
 
 @pytest.mark.parametrize(
@@ -125,3 +126,81 @@ def test_a_filing_year_is_not_moved_after_the_dockets_own_entries():
     check_case_number_year(draft)
     assert draft.values["case_number"].value == "95CR27941"
     assert "case_number_year_refit" not in draft.values["case_number"].flags
+
+
+@pytest.mark.parametrize(
+    ("printed", "normalized"),
+    [
+        ("930CR16362", "90CR16362"),
+        ("930 C 174378", "90C174378"),
+        ("84(C528679", "84C528679"),
+        ("75CRO0757", "75CR00757"),
+        ("92CR2482761", "92CR2482701"),
+        ("1994CR0759461", "1994CR0759401"),
+        ("98 CR 12345-81", "98CR1234501"),
+    ],
+    ids=["three-digit-year", "three-digit-year-complaint", "letter-read-twice", "O0-is-two-zeros-when-the-serial-needs-five", "suffix-6-for-0", "suffix-6-for-0-4-digit-year", "suffix-8-for-0-dashed"],
+)
+def test_the_printed_form_of_each_era_repairs_what_ocr_added_or_misread(printed, normalized):
+    result = normalize_case_number(printed)
+    assert result.value == normalized
+    assert result.confidence < 1.0
+
+
+@pytest.mark.parametrize(
+    ("printed", "normalized"),
+    [("92CR2482711", "92CR2482711"), ("92CR2482701", "92CR2482701"), ("1995 CM 001234", "1995CM001234"), ("87CR0768203", "87CR0768203")],
+    ids=["suffix-11", "suffix-01", "two-letter-code", "serial-with-suffix"],
+)
+def test_a_number_in_its_printed_form_is_not_repaired(printed, normalized):
+    result = normalize_case_number(printed)
+    assert result.value == normalized
+    assert result.confidence == 1.0
+
+
+def test_a_number_outside_the_printed_forms_is_kept_at_a_lower_score():
+    # A Criminal Division serial of four digits fits the vocabulary's pattern, not §11's form.
+    result = normalize_case_number("75CR0757")
+    assert result.value == "75CR0757"
+    assert 0.0 < result.confidence < 1.0
+    assert "case_number_form_loose" in result.notes
+
+
+def _reading(text: str, confidence: float, top: int) -> Value:
+    parsed = normalize_case_number(text)
+    words = (OcrWord(text, 100, top, 200, 20, confidence),)
+    return Value(parsed.value, parsed, words, 1 + top // 1000, "court.case_number.v1", text)
+
+
+def _voted(*readings: Value) -> Value:
+    draft = CaseDraft()
+    for reading in readings:
+        add_reading(draft, "case_number", reading)
+    vote_repeated(draft, "case_number")
+    return draft.values["case_number"]
+
+
+def test_repeated_readings_that_agree_count_as_a_check_passed():
+    voted = _voted(_reading("93CR27941", 0.9, 50), _reading("93 CR 27941", 0.8, 1050))
+    assert voted.value == "93CR27941"
+    assert "repeated_agrees" in voted.flags
+
+
+def test_repeated_readings_vote_character_by_character_weighted_by_ocr_confidence():
+    # The best-read page took an 8 for a 3; the two other pages agree on the 8 and outweigh it.
+    voted = _voted(_reading("92CR2482701", 0.7, 50), _reading("92CR2432701", 0.95, 1050), _reading("92CR2482701", 0.8, 2050))
+    assert voted.value == "92CR2482701"
+    assert "repeated_disagrees" in voted.flags
+
+
+def test_two_readings_that_disagree_keep_the_better_read_one_flagged():
+    voted = _voted(_reading("89C387880", 0.6, 50), _reading("89C387886", 0.95, 1050))
+    assert voted.value == "89C387886"
+    assert "repeated_disagrees" in voted.flags
+    assert "repeated_agrees" not in voted.flags
+
+
+def test_the_same_printed_words_found_twice_are_one_reading():
+    reading = _reading("93CR27941", 0.9, 50)
+    voted = _voted(reading, reading)
+    assert voted.flags == ()
