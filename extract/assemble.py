@@ -933,6 +933,27 @@ def _count_level(values: dict[str, Value]) -> str | None:
     return brackets_level
 
 
+# Outcomes that take a count out of the case: a later entry naming no count (a violation, a
+# revocation, a judgment) concerns the counts still open, not this one.
+_CLOSES_COUNT = frozenset({"NOLLE", "NOLLE_PLEA_TO_OTHER_COUNT", "DISMISSED", "ACQUITTED", "ACQUITTED_INSANITY", "NO_PROBABLE_CAUSE", "SUPERSEDED"})
+
+
+def _entry_date(piece: CountEntry) -> dt.date | None:
+    return piece.entry.date.value if piece.entry.date is not None else None
+
+
+def _shared_while_open(shared: list[CountEntry], own: list[CountEntry], *, level: str | None, cca_count: bool) -> list[CountEntry]:
+    """The case-wide entries that concern a count: all of them, unless the count's own entries
+    close it (nolle, dismissal, acquittal), when those dated after its closing are left out."""
+    reading, ordered = read_disposition(own, level=level, cca_count=cca_count)
+    if reading is None or reading.disposition not in _CLOSES_COUNT or not reading.decided_by:
+        return shared
+    closed = _entry_date(ordered[reading.decided_by[-1].entry_index])
+    if closed is None:
+        return shared
+    return [p for p in shared if (_entry_date(p) or dt.date.min) <= closed]
+
+
 def assemble(draft: CaseDraft) -> ExtractedCase:
     """Normalize a case's counts and compose each count's disposition from the entries."""
     counts = [finish_count(count, draft.values) for count in draft.counts]
@@ -942,7 +963,8 @@ def assemble(draft: CaseDraft) -> ExtractedCase:
     for count in counts:
         statute = count.values["statute"].value
         cca = bool(statute and statute.startswith("720 ILCS 550/"))
-        pieces = shared + by_count.get(count.number, [])
+        own = by_count.get(count.number, [])
+        pieces = _shared_while_open(shared, own, level=_count_level(count.values), cca_count=cca) + own
         readings[count.number] = read_disposition(pieces, level=_count_level(count.values), cca_count=cca)
     decided = [n for n, (reading, _) in readings.items() if reading is not None]
     fallback_page = draft.pages[-1] if draft.pages else 1

@@ -42,6 +42,9 @@ _STRICT_FORMS = (
     re.compile(r"^\d{2}C\d{6}$"),
     re.compile(r"^\d{4}(?:TR|DT|OV|CM|CF|DV)\d+$"),
 )
+# The two-letter codes with one letter lost ("90R62563", "1995M1478863"): only CR ends in R and
+# only MC is followed by a district digit and six more.
+_LOST_CODE_LETTER = ((re.compile(r"^(\d{2}|\d{4})\s*R\s*(\d{5}(?:\s*-?\s*\d{2})?)$"), r"\1CR\2"), (re.compile(r"^(\d{4})\s*M\s*([1-6]\s*\d{6})$"), r"\1MC\2"))
 # A felony number's two-digit suffix counts co-defendants (01, 02, …): its first digit read as
 # 6, 8 or 9 is a dot-matrix face's dotted zero.
 _CODEFENDANT_SUFFIX = re.compile(r"^((?:\d{2}|\d{4})CR\d{5})[689](\d)$")
@@ -81,6 +84,7 @@ def normalize_case_number(text: str | None) -> Normalized:
         (repair_digits(_DOUBLED_ZERO.sub(r"\1", unprefixed))[0], True),
         (_DOUBLED_LETTER.sub(r"\1", despeckled), True),
         (_THREE_DIGIT_YEAR.sub(r"\1\2", repair_digits(despeckled)[0]), True),
+        *((pattern.sub(code, repair_digits(despeckled)[0]), True) for pattern, code in _LOST_CODE_LETTER),
     )
     matches: list[tuple[str, bool, str]] = []
     for candidate, repaired in candidates:

@@ -138,8 +138,10 @@ def test_a_filing_year_is_not_moved_after_the_dockets_own_entries():
         ("92CR2482761", "92CR2482701"),
         ("1994CR0759461", "1994CR0759401"),
         ("98 CR 12345-81", "98CR1234501"),
+        ("90R62563", "90CR62563"),
+        ("1995M1478863", "1995MC1478863"),
     ],
-    ids=["three-digit-year", "three-digit-year-complaint", "letter-read-twice", "O0-is-two-zeros-when-the-serial-needs-five", "suffix-6-for-0", "suffix-6-for-0-4-digit-year", "suffix-8-for-0-dashed"],
+    ids=["three-digit-year", "three-digit-year-complaint", "letter-read-twice", "O0-is-two-zeros-when-the-serial-needs-five", "suffix-6-for-0", "suffix-6-for-0-4-digit-year", "suffix-8-for-0-dashed", "C-of-CR-lost", "C-of-MC-lost"],
 )
 def test_the_printed_form_of_each_era_repairs_what_ocr_added_or_misread(printed, normalized):
     result = normalize_case_number(printed)

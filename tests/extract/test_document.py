@@ -128,3 +128,14 @@ def test_a_printout_row_whose_count_number_reads_as_a_letter_is_still_count_1():
     charge = records[0].charges[0]
     truth = docket.truth["cases"][0]["charges"][0]
     assert (charge.count, charge.offense_date.isoformat(), charge.amount_grams) == (1, truth["offense_date"], truth["amount_grams"])
+
+
+def test_a_count_nolled_on_its_own_stays_nolled_when_a_later_entry_revokes_the_others_probation():
+    # Rap sheet: "CT 1 PG. SEC. 10 PROB 1 YR. CT 2 NP. CT 3 NOL PROS", then "VOP FILED" and
+    # "710 REVOKED. JUDGMENT ENTERED ON VIOLATION" naming no count: they concern count 1 only.
+    docket = generate_docket(1118)
+    records = extract_document(printed_pages(docket), document_sha256=docket_sha(docket), file="docket.pdf")
+    truth = next(c for c in docket.truth["cases"] if len(c["charges"]) == 3)
+    record = next(r for r in records if r.case_number == truth["case_number"])
+    assert [(c.count, c.disposition) for c in record.charges] == [(x["count"], x["disposition"]) for x in truth["charges"]]
+    assert [c.disposition for c in record.charges] == ["QUALIFIED_PROBATION_REVOKED", "NOLLE", "NOLLE"]
