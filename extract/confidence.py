@@ -49,7 +49,7 @@ _DOTTED_ZERO_DIGITS = frozenset("689")
 EVIDENCE = (
     "bias", "normalizer", "page", "words_mean", "words_min", "exact", "fuzzy", "from_text",
     "agrees", "doubted", "conflict", "dotted_zero_share", "no_words", "unknown", "page_zero_share",
-    "chronology", "repeated",
+    "chronology", "repeated", "outcome_inferred",
 )
 # Zeros are about a sixth of the digits a docket prints (dates, case numbers); a page whose OCR
 # found far fewer reads a dotted zero as something else. Pages with few digits say nothing.
@@ -105,6 +105,9 @@ def evidence(
         # with another field (a case number that agrees with the arrest year may still hold a
         # dotted zero read as 6 in its serial).
         "repeated": float("repeated_agrees" in flags),
+        # An order (supervision, 710 probation) with nothing read after it: "ordered" is inferred
+        # from a missing entry, which on a worn or dot-matrix page is as often a line OCR lost.
+        "outcome_inferred": float("completion_inferred" in flags),
     }
 
 
