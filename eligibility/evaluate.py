@@ -177,6 +177,17 @@ def record_from_row(record_json: str | bytes, field_rows: list[tuple], correctio
 _Case = tuple[str, str, list[tuple], list[dict[str, Any]]]
 # One decided case: (case_id, outcome, needs_review, decision JSON).
 _Decided = tuple[str, str, bool, bytes]
+# A decisions row in the order of _INSERT's parameters: (case_id, rule_set, rule_set_version,
+# policy, as_of, outcome, needs_review, decision JSON, decided_at, run_id).
+_Row = tuple[str, str, str, str, str, str, int, str, str, int | None]
+_INSERT = (
+    "insert into decisions (case_id, rule_set, rule_set_version, policy, as_of, outcome, needs_review,"
+    " decision, decided_by, decided_at, current, run_id) values (?, ?, ?, ?, ?, ?, ?, ?, 'engine', ?, 1, ?)"
+)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True)
@@ -185,17 +196,37 @@ class _Job:
     policy: str
     as_of: dt.date
     confidence_threshold: float
+    run_id: int | None = None
 
 
-def _decide_persons(job: _Job, persons: list[list[_Case]]) -> list[_Decided]:
+@dataclass
+class _Batch:
+    """A batch's decisions as rows ready to insert, and the counts the summary adds up."""
+
+    rows: list[_Row]
+    outcomes: Counter
+    needs_review: int
+
+
+def _decide_persons(job: _Job, persons: list[list[_Case]]) -> _Batch:
+    # The rows are built here so that the process writing SQLite only inserts them: it is the one
+    # part of a run that does not run in parallel.
     rules = job.rules
-    decided: list[_Decided] = []
+    name, version, policy, as_of, run_id = rules.name, rules.version, job.policy, job.as_of.isoformat(), job.run_id
+    decided_at = _now()
+    rows: list[_Row] = []
+    outcomes: Counter = Counter()
+    needs_review = 0
     for person in persons:
         records = [record_from_row(record_json, fields, corrections) for _, record_json, fields, corrections in person]
-        decisions = rules.decide(records, as_of=job.as_of, policy=job.policy, confidence_threshold=job.confidence_threshold)
+        decisions = rules.decide(records, as_of=job.as_of, policy=policy, confidence_threshold=job.confidence_threshold)
         for (case_id, *_), decision in zip(person, decisions):
-            decided.append((case_id, decision.outcome, decision.needs_review, decision_json(decision)))
-    return decided
+            outcome, review = decision.outcome, int(decision.needs_review)
+            outcomes[outcome] += 1
+            needs_review += review
+            payload = decision_json(decision).decode()
+            rows.append((case_id, name, version, policy, as_of, outcome, review, payload, decided_at, run_id))
+    return _Batch(rows, outcomes, needs_review)
 
 
 def _init_worker() -> None:
@@ -286,26 +317,29 @@ class DecisionWriter:
         self.as_of = as_of.isoformat()
 
     def write(self, decided: list[_Decided]) -> None:
-        if not decided:
+        now = _now()
+        name, version, policy, as_of = self.rule_set.name, self.rule_set.version, self.policy, self.as_of
+        run_id = self.run_id
+        self.save(
+            [
+                (case_id, name, version, policy, as_of, outcome, int(review), payload.decode(), now, run_id)
+                for case_id, outcome, review, payload in decided
+            ]
+        )
+
+    def save(self, rows: list[_Row]) -> None:
+        """Insert rows made for this writer's rule set and policy (as _decide_persons makes them)."""
+        if not rows:
             return
-        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        name, version = self.rule_set.name, self.rule_set.version
         with self.conn:
-            for start in range(0, len(decided), 900):
-                ids = [d[0] for d in decided[start : start + 900]]
+            for start in range(0, len(rows), 900):
+                ids = [row[0] for row in rows[start : start + 900]]
                 self.conn.execute(
                     f"update decisions set current = 0 where current = 1 and rule_set = ? and policy = ?"
                     f" and case_id in ({','.join('?' * len(ids))})",
-                    [name, self.policy, *ids],
+                    [self.rule_set.name, self.policy, *ids],
                 )
-            self.conn.executemany(
-                "insert into decisions (case_id, rule_set, rule_set_version, policy, as_of, outcome, needs_review,"
-                " decision, decided_by, decided_at, current, run_id) values (?, ?, ?, ?, ?, ?, ?, ?, 'engine', ?, 1, ?)",
-                [
-                    (case_id, name, version, self.policy, self.as_of, outcome, int(review), payload.decode(), now, self.run_id)
-                    for case_id, outcome, review, payload in decided
-                ],
-            )
+            self.conn.executemany(_INSERT, rows)
 
 
 def _available(custom_rule_sets: Sequence[RuleSet]) -> dict[str, RuleSet]:
@@ -440,21 +474,20 @@ def _evaluate(
         name: DecisionWriter(db, run_id=run_id, rule_set=rules, policy=chosen, as_of=as_of)
         for name, (rules, chosen) in rule_sets.items()
     }
-    jobs = {name: _Job(rules, chosen, as_of, confidence_threshold) for name, (rules, chosen) in rule_sets.items()}
+    jobs = {name: _Job(rules, chosen, as_of, confidence_threshold, run_id) for name, (rules, chosen) in rule_sets.items()}
     reader = PersonReader(db, confidence_threshold=confidence_threshold)
     counts: Counter = Counter()
     outcomes: Counter = Counter()
     by_rule_set: Counter = Counter()
     done = 0
 
-    def record(name: str, decided: list[_Decided]) -> None:
+    def record(name: str, batch: _Batch) -> None:
         nonlocal done
-        writers[name].write(decided)
-        for _, outcome, review, _ in decided:
-            outcomes[outcome] += 1
-            counts["needs_review"] += review
-        by_rule_set[name] += len(decided)
-        done += len(decided)
+        writers[name].save(batch.rows)
+        outcomes.update(batch.outcomes)
+        counts["needs_review"] += batch.needs_review
+        by_rule_set[name] += len(batch.rows)
+        done += len(batch.rows)
         if on_progress:
             on_progress(done, total)
 

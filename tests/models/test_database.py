@@ -1,6 +1,7 @@
+import sqlite3
 import stat
 
-from models.database import open_database
+from models.database import PAGE_SIZE, open_database
 from models.schema import migrations
 
 
@@ -21,3 +22,19 @@ def test_reopening_applies_nothing_twice(tmp_path):
     again = open_database(path)
     assert [(m.name, m.applied_at) for m in migrations.applied(again)] == applied_first
     assert migrations.pending(again) == []
+
+
+def test_new_database_has_large_pages_and_an_existing_one_keeps_its_own(tmp_path):
+    fresh = open_database(tmp_path / "new.db")
+    assert fresh.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE
+    old_path = tmp_path / "old.db"
+    old = sqlite3.connect(old_path)
+    old.execute("PRAGMA page_size = 4096")
+    old.execute("create table kept (x)")
+    old.execute("insert into kept values (1)")
+    old.commit()
+    old.close()
+    reopened = open_database(old_path)
+    assert reopened.execute("PRAGMA page_size").fetchone()[0] == 4096
+    assert reopened.execute("select x from kept").fetchall() == [(1,)]
+    assert "decisions" in reopened.table_names()
