@@ -204,13 +204,18 @@ def test_database_locked_by_a_reviewer(tmp_path, pages_folder):
     assert_each_page_once(db_path, PAGES)
 
 
+def _nearly_full(db) -> int:
+    """A page count leaving room for the run row and a page or so (24 KB), whatever the page size."""
+    (used,) = db.execute("pragma page_count").fetchone()
+    (size,) = db.execute("pragma page_size").fetchone()
+    return used + max(1, 24_576 // size)
+
+
 def test_full_disk_stops_the_batch_and_the_rerun_after_freeing_space_completes(tmp_path, pages_folder):
     db_path = tmp_path / "full.db"
     db = open_database(db_path)
-    (used,) = db.execute("pragma page_count").fetchone()
-    # SQLite refuses to grow the file past this many pages, as on a full disk: room for the
-    # run row and a page or so.
-    db.execute(f"pragma max_page_count = {used + 6}")
+    # SQLite refuses to grow the file past this many pages, as on a full disk.
+    db.execute(f"pragma max_page_count = {_nearly_full(db)}")
     with pytest.raises(sqlite3.OperationalError, match="full"):
         scan([pages_folder], db, DigitizeOptions(), workers=2)
     db.close()
@@ -231,8 +236,7 @@ def test_full_disk_in_the_cli_says_so_and_exits_with_the_database_error_code(tmp
 
     def open_on_a_full_disk(path, **kwargs):
         db = open_database(path, **kwargs)
-        (used,) = db.execute("pragma page_count").fetchone()
-        db.execute(f"pragma max_page_count = {used + 6}")
+        db.execute(f"pragma max_page_count = {_nearly_full(db)}")
         return db
 
     monkeypatch.setattr(scan_cmd, "open_database", open_on_a_full_disk)
