@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from digitize.ink import binarize_ink, find_text_ink
+from digitize.ink import TextInk, binarize_ink, find_text_ink
 from models.pages import PageImage
 
 # A dot of a printer head, or a hole of paper between overlapping dots, is under 1/75 inch
@@ -56,10 +56,14 @@ class DotPrint:
         )
 
 
-def measure_dot_print(page: PageImage) -> DotPrint:
+def measure_dot_print(page: PageImage, *, ink: TextInk | None = None) -> DotPrint:
     """Count the letters and the dot fragments in the band of the page richest in text, at full
-    resolution (at analysis scale the dots and holes vanish)."""
-    text = find_text_ink(page)
+    resolution (at analysis scale the dots and holes vanish).
+
+    Args:
+        ink: `find_text_ink(page)`, when the caller has it already.
+    """
+    text = find_text_ink(page) if ink is None else ink
     if text.is_empty:
         return DotPrint(letters=0, fragments=0)
     # A page is printed in one face: a band of a few lines tells as well as the whole page, at a

@@ -81,9 +81,15 @@ def find_text_ink(page: PageImage, *, analysis_dpi: int = ANALYSIS_DPI) -> TextI
     return TextInk(mask=lookup[labels], scale=scale, char_height=char_height)
 
 
-def text_region(page: PageImage, *, margin_inches: float = 0.25) -> tuple[int, int, int, int]:
-    """(left, top, right, bottom) of the page's text, with a margin; the whole page if none."""
-    ink = find_text_ink(page)
+def text_region(
+    page: PageImage, *, ink: TextInk | None = None, margin_inches: float = 0.25
+) -> tuple[int, int, int, int]:
+    """(left, top, right, bottom) of the page's text, with a margin; the whole page if none.
+
+    Args:
+        ink: `find_text_ink(page)`, when the caller has it already.
+    """
+    ink = find_text_ink(page) if ink is None else ink
     if ink.is_empty:
         return 0, 0, page.width, page.height
     rows = np.flatnonzero(ink.mask.any(axis=1))

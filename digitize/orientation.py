@@ -88,7 +88,7 @@ def _words_after_closing(mask: np.ndarray, kernel: tuple[int, int], min_area: fl
     return int((stats[1:, cv2.CC_STAT_AREA] >= min_area).sum())
 
 
-def has_vertical_lines(page: PageImage) -> bool:
+def has_vertical_lines(page: PageImage, *, ink: TextInk | None = None) -> bool:
     """True when the text lines run up and down the page (scanned at 90° or 270°).
 
     Letters of a word sit closer together than lines do. Closing gaps of half a letter's
@@ -96,8 +96,11 @@ def has_vertical_lines(page: PageImage) -> bool:
     almost nothing. (Projection profiles cannot tell: typewritten columns line up as sharply
     as rows, and counting all pieces is swamped by speckle on noisy scans.) When the two
     counts are close, Tesseract's orientation detection decides.
+
+    Args:
+        ink: `find_text_ink(page)`, when the caller has it already.
     """
-    ink = find_text_ink(page)
+    ink = find_text_ink(page) if ink is None else ink
     if ink.is_empty:
         return False
     gap = max(2, int(round(0.5 * ink.char_height)))
@@ -219,10 +222,14 @@ def _upside_down_by_osd(page: PageImage) -> bool:
     return found is not None and found[0] == 180 and found[1] >= UPSIDE_DOWN_OSD_CONFIDENCE
 
 
-def detect_upside_down(page: PageImage, *, lang: str = "eng") -> bool | None:
+def detect_upside_down(page: PageImage, *, ink: TextInk | None = None, lang: str = "eng") -> bool | None:
     """Whether the level page's text is upside down; None when the evidence is too weak to say
-    (then read the page both ways and keep the better reading)."""
-    ink = find_text_ink(page)
+    (then read the page both ways and keep the better reading).
+
+    Args:
+        ink: `find_text_ink(page)`, when the caller has it already.
+    """
+    ink = find_text_ink(page) if ink is None else ink
     lines = find_lines(ink)
     if not lines:
         return _upside_down_by_osd(page)

@@ -10,7 +10,7 @@ import numpy as np
 from digitize import tesseract
 from digitize.clean import NOISY_PAPER, denoise, flatten_background, paper_noise, remove_ruled_lines, resample
 from digitize.dots import join_dots, measure_dot_print
-from digitize.ink import find_text_ink, text_region
+from digitize.ink import TextInk, find_text_ink, text_region
 from digitize.options import DigitizeOptions
 from digitize.orientation import (
     detect_upside_down,
@@ -34,17 +34,19 @@ FLIP_MARGIN = 0.05
 MIN_TEXT_INK_PIXELS = 30
 
 
-def is_blank_page(page: PageImage) -> bool:
-    return int(find_text_ink(page).mask.sum()) < MIN_TEXT_INK_PIXELS
+def is_blank_page(ink: TextInk) -> bool:
+    return int(ink.mask.sum()) < MIN_TEXT_INK_PIXELS
 
 
-def read(page: PageImage, options: DigitizeOptions, work_dir: Path | None, *, name: str = "ocr.tsv") -> PageText:
+def read(
+    page: PageImage, ink: TextInk, options: DigitizeOptions, work_dir: Path | None, *, name: str = "ocr.tsv"
+) -> PageText:
     """Tesseract's reading of the page, boxes in the page's pixels.
 
     Only the region holding text is handed over: Tesseract's time grows with the image, and the
     blank margins and lower halves of dockets cost it 15–30 % (docs/design-digitize.md).
     """
-    left, top, right, bottom = text_region(page)
+    left, top, right, bottom = text_region(page, ink=ink)
     region = page.with_pixels(np.ascontiguousarray(page.pixels[top:bottom, left:right]))
     keep_image(work_dir, region, name.replace(".tsv", "_region"))
     tsv = tesseract.recognize_tsv(
@@ -59,18 +61,18 @@ def read(page: PageImage, options: DigitizeOptions, work_dir: Path | None, *, na
 
 
 def read_upright(
-    page: PageImage, text: PageText, options: DigitizeOptions, work_dir: Path | None
+    page: PageImage, ink: TextInk, text: PageText, options: DigitizeOptions, work_dir: Path | None
 ) -> tuple[PageImage, PageText, bool]:
     """The page and its reading, turned 180° if it was upside down; and whether it was.
 
     Only pages Tesseract read with low confidence get here: most pages are upright and read
     confidently, and skip the check.
     """
-    upside_down = detect_upside_down(page, lang=options.lang)
+    upside_down = detect_upside_down(page, ink=ink, lang=options.lang)
     if upside_down is False:
         return page, text, False
     turned = rotate(page, 180)
-    turned_text = read(turned, options, work_dir, name="ocr_turned.tsv")
+    turned_text = read(turned, find_text_ink(turned), options, work_dir, name="ocr_turned.tsv")
     if upside_down or reading_confidence(turned_text.words) > reading_confidence(text.words) + FLIP_MARGIN:
         keep_image(work_dir, turned, "rotate")
         return turned, turned_text, True
@@ -106,34 +108,41 @@ def digitize_page(
         steps.append(f"resample {page.dpi}->{options.target_dpi} dpi")
         page = resample(page, target_dpi=options.target_dpi)
         keep_image(work_dir, page, "resample")
-    if is_blank_page(page):
+    # The text-ink analysis the next stages measure by is made once, and again only after a
+    # stage changes the page: it is most of their cost.
+    ink = find_text_ink(page)
+    if is_blank_page(ink):
         text = PageText(words=(), width=page.width, height=page.height)
         steps.append("blank: not read")
     else:
         # Before deskewing: its interpolation half-fills the holes between dots, and they no
         # longer measure as dot-matrix print.
-        if options.join_dots and measure_dot_print(page).is_dot_matrix:
+        if options.join_dots and measure_dot_print(page, ink=ink).is_dot_matrix:
             page = join_dots(page)
+            ink = find_text_ink(page)
             steps.append("join dot-matrix dots")
             keep_image(work_dir, page, "join_dots")
-        if options.orient and has_vertical_lines(page):
+        if options.orient and has_vertical_lines(page, ink=ink):
             rotation = 90
             page = rotate(page, 90)
+            ink = find_text_ink(page)
             keep_image(work_dir, page, "rotate")
         if options.deskew:
-            skew = measure_skew(page, max_degrees=options.max_skew_degrees)
+            skew = measure_skew(page, ink=ink, max_degrees=options.max_skew_degrees)
             if abs(skew) >= MIN_SKEW_CORRECTION_DEGREES:
                 steps.append(f"deskew {skew:+.2f}°")
                 page = deskew(page, skew)
+                ink = find_text_ink(page)
                 keep_image(work_dir, page, "deskew")
         if options.remove_lines:
             page, removed = remove_ruled_lines(page)
             if removed:
+                ink = find_text_ink(page)
                 steps.append("remove ruled lines")
                 keep_image(work_dir, page, "remove_lines")
-        text = read(page, options, work_dir)
+        text = read(page, ink, options, work_dir)
         if options.orient and not is_confidently_upright(text):
-            page, text, turned = read_upright(page, text, options, work_dir)
+            page, text, turned = read_upright(page, ink, text, options, work_dir)
             rotation += 180 if turned else 0
         if rotation:
             steps.append(f"rotate {rotation}°")

@@ -72,9 +72,13 @@ def search_skew(ink: TextInk, *, max_degrees: float) -> tuple[float, float]:
     return float(np.clip(angle, -max_degrees, max_degrees)), score
 
 
-def measure_skew(page: PageImage, *, max_degrees: float = 15.0) -> float:
-    """The tilt of the page's text lines in degrees, counter-clockwise positive."""
-    angle, _ = search_skew(find_text_ink(page), max_degrees=max_degrees)
+def measure_skew(page: PageImage, *, ink: TextInk | None = None, max_degrees: float = 15.0) -> float:
+    """The tilt of the page's text lines in degrees, counter-clockwise positive.
+
+    Args:
+        ink: `find_text_ink(page)`, when the caller has it already.
+    """
+    angle, _ = search_skew(find_text_ink(page) if ink is None else ink, max_degrees=max_degrees)
     return angle
 
 
