@@ -11,7 +11,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from digitize.ink import ANALYSIS_DPI, binarize_ink, find_text_ink, reduce
+from digitize.ink import ANALYSIS_DPI, find_text_ink, reduce
 from digitize.skew import background_level
 from models.pages import PageImage
 
@@ -73,10 +73,10 @@ def paper_noise(page: PageImage) -> float:
     with sensor noise 5.9–21 (docs/design-digitize.md).
     """
     smooth = cv2.medianBlur(page.pixels, 3)
-    paper = smooth >= PAPER_LEVEL
-    if not paper.any():
+    _, paper = cv2.threshold(smooth, PAPER_LEVEL - 1, 255, cv2.THRESH_BINARY)
+    if not cv2.countNonZero(paper):
         return 0.0
-    return float(cv2.absdiff(page.pixels, smooth)[paper].mean())
+    return float(cv2.mean(cv2.absdiff(page.pixels, smooth), mask=paper)[0])
 
 
 def denoise(page: PageImage) -> PageImage:
@@ -92,8 +92,9 @@ def find_ruled_lines(page: PageImage) -> np.ndarray:
     """True on the pixels of long straight horizontal and vertical ink runs of a level page."""
     # Found at half resolution, a quarter of the work: a 2×2 block is ink if any of its pixels
     # is, so a thin rule stays whole.
-    full = binarize_ink(page.pixels).astype(np.uint8) * 255
-    ink = (cv2.resize(full, ((page.width + 1) // 2, (page.height + 1) // 2), interpolation=cv2.INTER_AREA) > 0).astype(np.uint8)
+    _, full = cv2.threshold(page.pixels, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    half = cv2.resize(full, ((page.width + 1) // 2, (page.height + 1) // 2), interpolation=cv2.INTER_AREA)
+    _, ink = cv2.threshold(half, 0, 1, cv2.THRESH_BINARY)
     length = max(8, int(MIN_RULE_INCHES * page.dpi * 0.5))
     horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
     vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((length, 1), np.uint8))
