@@ -26,10 +26,11 @@ from models.pages import OcrWord, PageImage, PageText
 
 # A piece of ink at least this many squared letter heights is a word (three letters or more).
 WORD_AREA_IN_LETTERS = 2.5
-# Word-sized pieces across the page must outnumber those along it by this factor to call it
-# sideways. Generated pages measure 1.13–50 when sideways (1.13: a blurred dot-matrix
-# printout) and near 1 only when speckle outweighs the text.
-SIDEWAYS_MARGIN = 1.1
+# Word-sized pieces across the page must outnumber those along it by this factor before
+# sideways is considered at all. Generated pages measure 1.06–50 when sideways (1.06: a clean
+# draft dot-matrix printout, whose dots close into pieces both ways; OSD then says 270° at
+# 3.1) and near 1 only when speckle outweighs the text.
+SIDEWAYS_MARGIN = 1.0
 # ...and by this factor, with at least SURE_SIDEWAYS_WORDS pieces across, to call it sideways
 # without asking Tesseract's OSD. Upright 100-dpi pages whose speckle outweighs the text
 # measured up to 1.42 (and 3 pieces against 1), sideways clean pages from 1.19
