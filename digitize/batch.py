@@ -20,25 +20,12 @@ from sqlite_utils import Database
 from digitize import storage
 from digitize.executors import LocalPoolExecutor, PageExecutor, PageLost
 from digitize.options import DigitizeOptions
-from digitize.pipeline import digitize_page
-from digitize.sources import count_pages, file_sha256, find_files, load_page, sniff_kind
+from digitize.page_task import PageTask, failed_page, failure_reason, read_page
+from digitize.sources import count_pages, file_sha256, find_files, sniff_kind
 from digitize.versions import tool_versions
 from models.errors import InputError
 from models.pages import PageResult
 from models.store import finish_run, start_run
-
-
-@dataclass(frozen=True)
-class PageTask:
-    """What a worker needs to read one page; small and picklable."""
-
-    path: str
-    kind: str
-    document_sha256: str
-    page_number: int
-    options: DigitizeOptions
-    work_dir: str | None = None
-    crashes: int = 0
 
 
 @dataclass(frozen=True)
@@ -88,32 +75,6 @@ class ScanSummary:
     @property
     def ok(self) -> bool:
         return not self.failures
-
-
-def failure_reason(error: BaseException) -> str:
-    if isinstance(error, InputError):
-        return str(error)
-    return f"{type(error).__name__}: {error}"
-
-
-def read_page(task: PageTask) -> PageResult:
-    """Load and digitize one page (runs in a worker); a bad page becomes a failed result."""
-    try:
-        page = load_page(Path(task.path), task.kind, task.page_number, task.options)
-        work_dir = Path(task.work_dir) if task.work_dir else None
-        return digitize_page(page, task.options, document_sha256=task.document_sha256, work_dir=work_dir)
-    except Exception as error:  # one unreadable page must never stop the batch
-        return failed_page(task, failure_reason(error))
-
-
-def failed_page(task: PageTask, reason: str) -> PageResult:
-    return PageResult(
-        document_sha256=task.document_sha256,
-        page_number=task.page_number,
-        text=None,
-        options=task.options.to_dict(),
-        error=reason,
-    )
 
 
 @dataclass
@@ -275,10 +236,11 @@ def scan(
 
     run_id = start_run(db, "scan", options={**options.to_dict(), **executor.description()}, tool_versions=versions)
     try:
-        documents = _count_documents(files, db, run_id, tally, report)
-        by_sha = {document.sha256: document for document in documents}
-        report("reading")
+        # Workers start up while the files are hashed and counted.
         with executor:
+            documents = _count_documents(files, db, run_id, tally, report)
+            by_sha = {document.sha256: document for document in documents}
+            report("reading")
             for outcome in executor.read_pages(_tasks(documents, options, work_dir), reader):
                 result = failed_page(outcome.task, outcome.reason) if isinstance(outcome, PageLost) else outcome
                 _write(db, result, tally, by_sha)

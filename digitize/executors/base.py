@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from models.pages import PageResult
 
 if TYPE_CHECKING:
-    from digitize.batch import PageTask
+    from digitize.page_task import PageTask
 
 Reader = Callable[["PageTask"], PageResult]
 

@@ -28,7 +28,7 @@ from models.errors import InputError
 from models.pages import PageResult
 
 if TYPE_CHECKING:
-    from digitize.batch import PageTask
+    from digitize.page_task import PageTask
 
 # Debian's Tesseract uses OpenMP; one thread per worker process, as in the local pool.
 _WORKER_ENV = {"OMP_THREAD_LIMIT": "1"}

@@ -11,13 +11,14 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from digitize.executors.base import PageLost, PageOutcome, Reader
+# Imported for real, not only for type checking: a worker imports this module to run its
+# initializer, so it has the page pipeline (OpenCV, Tesseract's wrapper) loaded while the
+# coordinator is still counting pages, not when the first page arrives.
+from digitize.page_task import PageTask
 from models.pages import PageResult
-
-if TYPE_CHECKING:
-    from digitize.batch import PageTask
 
 # Pages queued per worker: one being read, one ready to start the moment it finishes.
 IN_FLIGHT_PER_WORKER = 2
@@ -58,6 +59,10 @@ class LocalPoolExecutor:
 
     def __enter__(self) -> LocalPoolExecutor:
         self._pool = self._new_pool()
+        # The pool starts a worker only when a task finds none idle: a no-op per worker starts
+        # them all now, so they start up while the coordinator counts pages.
+        for _ in range(self.workers):
+            self._pool.submit(os.getpid)
         return self
 
     def __exit__(
