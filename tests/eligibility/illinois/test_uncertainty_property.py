@@ -10,9 +10,10 @@ with every value certain. Whatever the truth:
 import datetime as dt
 from dataclasses import replace
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from eligibility.illinois.case import case_number_year
 from eligibility.illinois.rules.disposition import CANONICAL, SENTENCE_KINDS
 from models.records import Charge
 
@@ -112,6 +113,10 @@ def uncertain_cases(draw):
             truth = replace(truth, charges=tuple(charges_))
         else:
             truth = replace(truth, **{path: draw(CASE_VALUES[path])})
+    # A possible world only: the case-number year is an upper bound on the arrest year
+    # (spec §5.1), so a case filed in 1987 was not begun by an arrest in 2025.
+    filed = case_number_year(truth.case_number, as_of=AS_OF)
+    assume(truth.arrest_date is None or filed is None or truth.arrest_date.year <= filed)
     return low_confidence(case, *chosen), truth
 
 
