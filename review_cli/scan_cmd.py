@@ -78,10 +78,15 @@ class ScanProgressBar:
         self.progress.update(self.reading, completed=update.pages_done)
 
 
-def summary_table(summary: ScanSummary) -> Table:
-    table = Table(title="Scan summary", show_header=False)
+def _counts_table(title: str) -> Table:
+    table = Table(title=title, show_header=False)
     table.add_column("what")
     table.add_column("count", justify="right")
+    return table
+
+
+def summary_table(summary: ScanSummary) -> Table:
+    table = _counts_table("Scan summary")
     table.add_row("documents done", str(summary.documents_done))
     table.add_row("documents failed", str(summary.documents_failed))
     table.add_row("documents skipped (already done)", str(summary.documents_skipped))
@@ -106,9 +111,7 @@ def failures_table(summary: ScanSummary) -> Table:
 
 def extract_table(after: AfterScanSummary) -> Table:
     extracted = after.extracted
-    table = Table(title="Extraction", show_header=False)
-    table.add_column("what")
-    table.add_column("count", justify="right")
+    table = _counts_table("Extraction")
     table.add_row("documents", str(extracted.documents))
     table.add_row("cases", str(extracted.cases))
     table.add_row("counts", str(extracted.counts))
