@@ -12,6 +12,7 @@ import json
 
 from sqlite_utils import Database
 
+from models.database import write_transaction
 from models.pages import PageResult
 
 # A document's error names at most this many failed pages; the pages table holds them all.
@@ -29,7 +30,7 @@ def document_status(db: Database, sha256: str) -> str | None:
 
 def register_document(db: Database, *, sha256: str, path: str, size_bytes: int, pages: int, run_id: int) -> None:
     """Record a document about to be read (status pending); a known one keeps its pages."""
-    with db.conn:
+    with write_transaction(db):
         db.execute(
             "insert into documents (sha256, path, size_bytes, pages, status, error, run_id, added_at)"
             " values (?, ?, ?, ?, 'pending', null, ?, ?)"
@@ -41,7 +42,7 @@ def register_document(db: Database, *, sha256: str, path: str, size_bytes: int, 
 
 def record_document_failure(db: Database, *, sha256: str, path: str, size_bytes: int, reason: str, run_id: int) -> None:
     """Record a document that could not be opened at all."""
-    with db.conn:
+    with write_transaction(db):
         db.execute(
             "insert into documents (sha256, path, size_bytes, pages, status, error, run_id, added_at, finished_at)"
             " values (?, ?, ?, null, 'failed', ?, ?, ?, ?)"
@@ -96,7 +97,7 @@ def write_page(db: Database, result: PageResult) -> str | None:
     """
     text = result.text
     words = text.words if text is not None else ()
-    with db.conn:
+    with write_transaction(db):
         old = db.execute(
             "select id from pages where document_sha256 = ? and page_number = ?",
             [result.document_sha256, result.page_number],
@@ -141,5 +142,5 @@ def write_page(db: Database, result: PageResult) -> str | None:
 
 def settle_document(db: Database, sha256: str) -> str | None:
     """Mark a document whose pages were all read earlier done (or failed); see write_page."""
-    with db.conn:
+    with write_transaction(db):
         return _settle_document(db, sha256)

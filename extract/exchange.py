@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
-import sqlite3
 import io
 import json
 from collections.abc import Iterator
@@ -30,7 +29,7 @@ from extract.document import EXTRACTOR_VERSION
 from extract.dispositions import normalize_disposition, sentence_kind_of
 from extract.offense_class import normalize_offense_class
 from extract.vocabulary import statute_table
-from models.database import create_private_file
+from models.database import create_private_file, write_transaction
 from models.errors import InputError
 from models.records import CaseRecord, Charge
 from models.store import current_decision, finish_run, iter_cases, save_case, start_run
@@ -435,40 +434,13 @@ def read_records(path: Path, *, fmt: str | None = None) -> tuple[list[CaseRecord
     return records, filled
 
 
-class _JoinedTransaction(sqlite3.Connection):
-    """A connection whose `with` blocks join the caller's transaction instead of committing it.
-
-    `models.store.save_case` commits each case in its own `with db.conn:` block; an import must
-    write all its cases or none, so it runs them inside one explicit transaction on this kind of
-    connection.
-    """
-
-    def __exit__(self, exc_type, exc_value, traceback):  # type: ignore[no-untyped-def]
-        return False
-
-
-def _database_file(db: Database) -> str:
-    return next(row[2] for row in db.execute("PRAGMA database_list").fetchall() if row[1] == "main")
-
-
 def import_records(db: Database, path: Path, *, fmt: str | None = None) -> ImportSummary:
     """Validate every record of `path`, then store them all in one transaction (origin `imported`)."""
     records, filled = read_records(path, fmt=fmt)
     run_id = start_run(db, "import", options={"format": fmt or path.suffix.lstrip("."), "records": len(records)})
-    conn = sqlite3.connect(_database_file(db), factory=_JoinedTransaction, timeout=30)
-    try:
-        conn.execute("PRAGMA foreign_keys = ON")
-        writer = Database(conn)
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for record in records:
-                save_case(writer, record, origin="imported", run_id=run_id)
-        except BaseException:
-            conn.rollback()
-            raise
-        conn.commit()
-    finally:
-        conn.close()
+    with write_transaction(db):
+        for record in records:
+            save_case(db, record, origin="imported", run_id=run_id)
     summary = ImportSummary(cases=len(records), counts=sum(len(r.charges) for r in records), normalized_values=filled, run_id=run_id)
     finish_run(db, run_id, {"cases": summary.cases, "counts": summary.counts, "normalized_values": filled})
     return summary

@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from extract.document import EXTRACTOR_VERSION, DocumentPage, ExtractOptions, extract_document
 from extract.pipeline import reader_versions
+from models.database import write_transaction
 from models.pages import OcrWord, PageText
 from models.store import finish_run, save_case, start_run
 
@@ -82,9 +83,10 @@ def _remove_stale_cases(db: Database, sha256: str, keep: set[str]) -> int:
     ]
     removed = 0
     for case_id in stale:
-        if next(iter(db.query("select 1 from corrections where case_id = ? limit 1", [case_id])), None):
-            continue
-        with db.conn:
+        with write_transaction(db):
+            # Checked inside the transaction: a correction landing meanwhile keeps the case.
+            if next(iter(db.query("select 1 from corrections where case_id = ? limit 1", [case_id])), None):
+                continue
             # Its open queue items and decisions go with it: they describe a case no longer read.
             for table in ("fields", "case_documents", "decisions", "review_items", "cases"):
                 if db[table].exists():

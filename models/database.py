@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -42,3 +44,28 @@ def open_database(path: Path | str, *, busy_timeout_ms: int = 30_000) -> Databas
     db.execute("PRAGMA foreign_keys = ON")
     migrations.apply(db)
     return db
+
+
+@contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """Everything written inside lands together or not at all, the write lock taken at once.
+
+    sqlite-utils commits each write made outside a transaction on its own, and `with db.conn:`
+    opens none: a page row could land without its words, a correction without the field marked
+    reviewed. `BEGIN IMMEDIATE` also keeps a read-then-write (which fields are reviewed, whose
+    lease this is) from being overtaken by another writer; the busy timeout makes a second writer
+    wait here instead of failing. Inside another transaction this is a savepoint of it.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    if db.conn.in_transaction:
+        db.conn.execute("COMMIT")

@@ -15,6 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from models.corrections import Correction
+from models.database import write_transaction
 from models.decisions import CaseDecision
 from models.records import CaseRecord, FieldInfo
 
@@ -72,11 +73,12 @@ def save_case(
     data = record.to_dict()
     fields = data.pop("fields", {})
     key = record.defendant.identity_key
-    reviewed = {
-        row["path"]
-        for row in db.query("select path from fields where case_id = ? and status = 'reviewed'", [record.case_id])
-    }
-    with db.conn:
+    with write_transaction(db):
+        # Read inside the transaction: a reviewer's answer landing in between is not lost.
+        reviewed = {
+            row["path"]
+            for row in db.query("select path from fields where case_id = ? and status = 'reviewed'", [record.case_id])
+        }
         db["cases"].upsert(
             {
                 "case_id": record.case_id,
@@ -121,7 +123,7 @@ def save_case(
 
 def record_correction(db: Database, correction: Correction) -> int:
     """Append a reviewer's answer and mark the field reviewed. Returns the correction's id."""
-    with db.conn:
+    with write_transaction(db):
         cursor = db.execute(
             "insert into corrections (case_id, path, action, old_value, new_value, reviewer, at, reason,"
             " seconds_spent, routed_because, extractor) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -223,7 +225,7 @@ def iter_cases(db: Database, *, batch_size: int = 2000, where: str | None = None
 
 def save_decision(db: Database, case_id: str, decision: CaseDecision, *, run_id: int | None = None) -> None:
     """Add a decision; earlier ones for the same case, rule set and policy are kept, not current."""
-    with db.conn:
+    with write_transaction(db):
         db.execute(
             "update decisions set current = 0 where case_id = ? and rule_set = ? and policy = ? and current = 1",
             [case_id, decision.rule_set, decision.policy],

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from sqlite_utils import Database
 
 from models.corrections import Correction
+from models.database import write_transaction
 from models.store import current_decision, get_path, load_case, record_correction
 from review_cli.review.queue import (
     DEFAULT_LEASE_SECONDS,
@@ -26,7 +27,6 @@ from review_cli.review.queue import (
     ReviewItem,
     claim_item,
     get_item,
-    immediate,
     stamp,
 )
 from review_cli.review.routing import DEFAULT_AUDIT_RATE, Decider, refresh_queue
@@ -83,11 +83,11 @@ def _append(
     correction: Correction,
 ) -> int:
     """Append the correction if this session still holds the item; one transaction."""
-    with immediate(db):
+    with write_transaction(db):
         row = db.conn.execute("select lease_token from review_items where id = ?", [item.id]).fetchone()
         if row is None or row[0] != lease.token:
             raise LeaseLostError(f"review item {item.id} is no longer leased to this session")
-        # record_correction commits the transaction opened above, lease check included.
+        # Inside this transaction: the lease check and the correction land together.
         return record_correction(db, correction)
 
 
@@ -142,7 +142,7 @@ def answer_item(
     )
     after = engine.redecide(db, item.case_id) if action in VALUE_ACTIONS else before
     status = {"skip": item.status, "flag": FLAGGED}.get(action, DONE)
-    with immediate(db):
+    with write_transaction(db):
         _log(db, correction_id, item, lease, now, action, None, field, engine, before, after, _extractor_version(db, item.case_id))
         db.conn.execute(
             "update review_items set status = ?, skips = skips + ?, done_by = ?, done_at = ?, updated_at = ?,"
@@ -268,7 +268,7 @@ def undo_last(
             extractor=field["extractor"],
         ),
     )
-    with immediate(db):
+    with write_transaction(db):
         db.conn.execute(
             "update fields set status = ? where case_id = ? and path = ?",
             [target["field_status_before"], item.case_id, item.path],
@@ -279,7 +279,7 @@ def undo_last(
             [target["item_status_before"] or OPEN, 1 if target["action"] == "skip" else 0, stamp(now), item.id],
         )
     after = engine.redecide(db, item.case_id) if target["action"] in VALUE_ACTIONS else before
-    with immediate(db):
+    with write_transaction(db):
         _log(
             db,
             correction_id,

@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import secrets
-from collections.abc import Collection, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
 
+from models.database import write_transaction
 from models.errors import CleardocketError
 
 DEFAULT_LEASE_SECONDS = 600
@@ -118,23 +118,6 @@ def _rows(cursor: Any) -> list[dict[str, Any]]:
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
-@contextmanager
-def immediate(db: Database) -> Iterator[Database]:
-    """A write transaction taken at once (`BEGIN IMMEDIATE`), so readers never upgrade mid-way.
-
-    The database's busy timeout makes a second writer wait here instead of failing.
-    """
-    db.conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield db
-    except BaseException:
-        if db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")
-        raise
-    if db.conn.in_transaction:
-        db.conn.execute("COMMIT")
-
-
 _CLAIMABLE = "status = 'open' and (lease_token is null or lease_token = :token or lease_expires <= :now)"
 
 
@@ -160,7 +143,7 @@ def claim_next(
     for skip_ids in (tuple(exclude), ()):
         marks = ",".join(str(int(i)) for i in skip_ids)
         not_excluded = f" and id not in ({marks})" if marks else ""
-        with immediate(db):
+        with write_transaction(db):
             rows = _rows(
                 db.conn.execute(
                     "update review_items set lease_reviewer = :reviewer, lease_token = :token,"
@@ -191,7 +174,7 @@ def claim_item(
         "now": stamp(now),
         "expires": stamp(now + dt.timedelta(seconds=lease_seconds)),
     }
-    with immediate(db):
+    with write_transaction(db):
         rows = _rows(
             db.conn.execute(
                 "update review_items set lease_reviewer = :reviewer, lease_token = :token,"
@@ -207,7 +190,7 @@ def claim_item(
 
 def renew_lease(db: Database, lease: Lease, *, now: dt.datetime, lease_seconds: int = DEFAULT_LEASE_SECONDS) -> int:
     """Extend every lease this session holds; returns how many."""
-    with immediate(db):
+    with write_transaction(db):
         cursor = db.conn.execute(
             "update review_items set lease_expires = ? where lease_token = ?",
             [stamp(now + dt.timedelta(seconds=lease_seconds)), lease.token],
@@ -222,7 +205,7 @@ def release(db: Database, lease: Lease, item_id: int | None = None) -> None:
     if item_id is not None:
         sql += " and id = ?"
         params.append(item_id)
-    with immediate(db):
+    with write_transaction(db):
         db.conn.execute(sql, params)
 
 
@@ -246,7 +229,7 @@ def store_routings(
         return counts
     wanted = {(r.case_id, r.path): r for r in routings}
     when = stamp(now)
-    with immediate(db):
+    with write_transaction(db):
         existing: dict[tuple[str, str], dict[str, Any]] = {}
         ids = list(case_ids)
         for start in range(0, len(ids), 500):
@@ -330,7 +313,7 @@ def _rank_beside_case(db: Database, case_id: str) -> int:
 
 def rerank(db: Database) -> None:
     """Number the open items: by tier, then the most doubtful docket first, a docket's items together."""
-    with immediate(db):
+    with write_transaction(db):
         db.conn.execute(
             "update review_items set rank = ordered.position from ("
             " select id, row_number() over (order by tier, docket_doubt desc, docket, case_id, path) as position"

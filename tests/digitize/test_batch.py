@@ -150,8 +150,8 @@ def test_a_killed_scan_resumes_with_every_page_exactly_once(tmp_path):
             time.sleep(0.05)
             workers = psutil.Process(process.pid).children(recursive=True) or workers
             if db_path.exists():
-                # Closed at once: a read-only connection left open across the kill was followed, in
-                # about one run in seven, by a page stored without its words (docs/design-digitize.md).
+                # Killed the moment a page row shows: when page rows and words were committed apart
+                # (a sqlite-utils autocommit), this left one page in seven without its words.
                 with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as conn:
                     try:
                         done = conn.execute("select count(*) from pages where status = 'done'").fetchone()[0]
