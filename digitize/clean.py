@@ -11,7 +11,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from digitize.ink import ANALYSIS_DPI, find_text_ink, reduce
+from digitize.ink import ANALYSIS_DPI, TextInk, find_text_ink, reduce
 from digitize.skew import background_level
 from models.pages import PageImage
 
@@ -29,6 +29,9 @@ PAPER_LEVEL = 200
 NOISY_PAPER = 2.5
 # A ruled line is straight ink at least this long (inches): longer than any letter stroke.
 MIN_RULE_INCHES = 0.5
+# A straight run with more than this share of its pixels inside character-sized ink is part of
+# the letters (the aligned tops of blurred capitals), not a rule.
+WORD_RUN_SHARE = 0.5
 
 
 def estimate_dpi(pixels: np.ndarray) -> int:
@@ -88,17 +91,24 @@ def denoise(page: PageImage) -> PageImage:
     return page.with_pixels(cv2.medianBlur(page.pixels, 3))
 
 
-def find_ruled_lines(page: PageImage) -> np.ndarray:
-    """True on the pixels of long straight horizontal and vertical ink runs of a level page."""
+def find_ruled_lines(page: PageImage, *, ink: TextInk | None = None) -> np.ndarray:
+    """True on the pixels of long straight horizontal and vertical ink runs of a level page.
+
+    Args:
+        ink: `find_text_ink(page)`, when the caller has it already.
+    """
     # Found at half resolution, a quarter of the work: a 2×2 block is ink if any of its pixels
     # is, so a thin rule stays whole.
     _, full = cv2.threshold(page.pixels, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     half = cv2.resize(full, ((page.width + 1) // 2, (page.height + 1) // 2), interpolation=cv2.INTER_AREA)
-    _, ink = cv2.threshold(half, 0, 1, cv2.THRESH_BINARY)
+    _, binary = cv2.threshold(half, 0, 1, cv2.THRESH_BINARY)
     length = max(8, int(MIN_RULE_INCHES * page.dpi * 0.5))
-    horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
-    vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((length, 1), np.uint8))
-    rules = cv2.bitwise_or(horizontal, vertical)
+    horizontal = cv2.morphologyEx(binary, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
+    vertical = cv2.morphologyEx(binary, cv2.MORPH_OPEN, np.ones((length, 1), np.uint8))
+    # Each direction on its own: a fold crossing a word must not lend its length to the run
+    # along the word's top.
+    ink = find_text_ink(page) if ink is None else ink
+    rules = cv2.bitwise_or(drop_runs_inside_words(horizontal, ink), drop_runs_inside_words(vertical, ink))
     if not rules.any():
         return np.zeros(page.pixels.shape, dtype=bool)
     rules = cv2.resize(rules, (page.width, page.height), interpolation=cv2.INTER_NEAREST)
@@ -106,9 +116,32 @@ def find_ruled_lines(page: PageImage) -> np.ndarray:
     return cv2.dilate(rules, np.ones((3, 3), np.uint8)).astype(bool)
 
 
-def remove_ruled_lines(page: PageImage) -> tuple[PageImage, bool]:
-    """The page with its ruled lines painted over in the paper's colour; and whether any were."""
-    rules = find_ruled_lines(page)
+def drop_runs_inside_words(runs: np.ndarray, ink: TextInk) -> np.ndarray:
+    """`runs` (0/1) without the runs lying mostly within character-sized ink.
+
+    On a blurred page the flat tops and bottoms of capitals run together into straight ink as
+    long as a word; erasing them cut the words in half (a blurred printout lost 15 of its 109
+    words). A ruled line, as long as the text is wide or touching the letters it runs under,
+    is never character-sized itself, so the text-ink analysis has left it out.
+    """
+    count, labels = cv2.connectedComponents(runs, connectivity=8)
+    if count <= 1:
+        return runs
+    text = cv2.resize(ink.mask.astype(np.uint8), (runs.shape[1], runs.shape[0]), interpolation=cv2.INTER_NEAREST)
+    sizes = np.bincount(labels.ravel(), minlength=count)
+    inside = np.bincount(labels.ravel(), weights=text.ravel(), minlength=count)
+    keep = inside <= WORD_RUN_SHARE * sizes
+    keep[0] = False
+    return keep[labels].astype(np.uint8)
+
+
+def remove_ruled_lines(page: PageImage, *, ink: TextInk | None = None) -> tuple[PageImage, bool]:
+    """The page with its ruled lines painted over in the paper's colour; and whether any were.
+
+    Args:
+        ink: `find_text_ink(page)`, when the caller has it already.
+    """
+    rules = find_ruled_lines(page, ink=ink)
     if not rules.any():
         return page, False
     cleaned = page.pixels.copy()

@@ -3,8 +3,24 @@ import pytest
 
 from digitize_pages import render_page, word_accuracy
 from digitize import tesseract
-from digitize.clean import estimate_dpi, find_ruled_lines, remove_ruled_lines, resample
+from digitize.clean import estimate_dpi, find_ruled_lines, flatten_background, remove_ruled_lines, resample
 from digitize.ink import binarize_ink
+from fixtures.generator import generate_docket
+from models.pages import PageImage
+
+
+def generated_page(seed: int, damage: str, layout: str) -> tuple[PageImage, dict]:
+    docket = generate_docket(seed, damage=damage, layout=layout)
+    truth = docket.truth["pages"][0]
+    return PageImage(pixels=np.asarray(docket.pages[0]).copy(), dpi=truth["dpi"]), truth
+
+
+def word_boxes(truth: dict, shape: tuple[int, ...]) -> np.ndarray:
+    boxes = np.zeros(shape, dtype=bool)
+    for word in truth["words"]:
+        left, top, right, bottom = word["bbox"]
+        boxes[top:bottom, left:right] = True
+    return boxes
 
 
 def longest_horizontal_run(pixels: np.ndarray) -> int:
@@ -31,6 +47,17 @@ def test_ruled_lines_are_erased_and_the_text_kept(ruled):
     assert longest_horizontal_run(cleaned.pixels) < page.dpi / 2
     read = [w.text for w in tesseract.recognize(cleaned).words]
     assert word_accuracy(ruled.words, read) >= 0.95
+
+
+def test_the_run_along_blurred_capitals_is_not_a_rule():
+    # A blurred near-letter-quality printout: its bold capitals' flat tops run together into
+    # straight ink longer than half an inch, inside the words; the printout's rules lie between
+    # the lines.
+    page, truth = generated_page(31, "blur", "printout")
+    assert truth["face"] == "dot_matrix_nlq"
+    rules = find_ruled_lines(flatten_background(page))
+    assert rules.sum() > page.dpi * 10
+    assert not (rules & word_boxes(truth, rules.shape)).any()
 
 
 def test_a_page_without_rules_is_left_alone(clean_page):
