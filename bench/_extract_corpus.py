@@ -63,12 +63,15 @@ def _to_json(page: DocumentPage) -> dict[str, Any]:
         "rotation": page.rotation,
         "width": page.text.width,
         "height": page.text.height,
-        "words": [[w.text, w.left, w.top, w.width, w.height, w.confidence, w.block, w.paragraph, w.line, w.word] for w in page.text.words],
+        "words": [
+            [w.text, w.left, w.top, w.width, w.height, w.confidence, w.block, w.paragraph, w.line, w.word, [list(a) for a in w.alternatives]]
+            for w in page.text.words
+        ],
     }
 
 
 def _from_json(data: dict[str, Any]) -> DocumentPage:
-    words = tuple(OcrWord(*row) for row in data["words"])
+    words = tuple(OcrWord(*row[:10], alternatives=tuple((i, c) for i, c in row[10])) for row in data["words"])
     text = PageText(words=words, width=data["width"], height=data["height"])
     return DocumentPage(data["page_number"], text, data["skew_degrees"], data["rotation"], mean_confidence(text))
 

@@ -33,6 +33,8 @@ class DigitizeOptions:
         remove_lines: erase long ruled lines (form rules, table borders) before OCR.
         join_dots: on pages measured to be dot-matrix print, blur the print head's dots into
             solid strokes before OCR (Tesseract misreads the paper between them).
+        restore_zeros: read as 0 a 6, 8 or 9 for which Tesseract also weighed a 0 (its model takes
+            the dotted and slashed zeros of printers for them).
         ocr_timeout_seconds: a page Tesseract has not read by then is recorded as failed.
         png_compression: zlib level (0–9) of the normalized page image kept for review.
         blacklist: characters Tesseract may not output. Typewriters and line printers of
@@ -53,6 +55,7 @@ class DigitizeOptions:
     denoise: bool = True
     remove_lines: bool = True
     join_dots: bool = True
+    restore_zeros: bool = True
     ocr_timeout_seconds: float = 300.0
     png_compression: int = 6
     blacklist: str = "—–€¢£¥©®“”‘’«»§¶•…°™{}|"

@@ -23,6 +23,7 @@ from digitize.review_image import encode_review_png
 from digitize.skew import deskew, measure_skew
 from digitize.versions import tool_versions
 from digitize.work_dir import keep_image, keep_text
+from digitize.zeros import restore_zeros
 from models.pages import PageImage, PageResult, PageText
 
 # Straightening by less than this moves no pixel at page size, but blurs every stroke.
@@ -49,15 +50,18 @@ def read(
     left, top, right, bottom = text_region(page, ink=ink)
     region = page.with_pixels(np.ascontiguousarray(page.pixels[top:bottom, left:right]))
     keep_image(work_dir, region, name.replace(".tsv", "_region"))
-    tsv = tesseract.recognize_tsv(
+    reading = tesseract.recognize_raw(
         region,
         lang=options.lang,
         psm=options.psm,
         blacklist=options.blacklist,
         timeout_seconds=options.ocr_timeout_seconds,
     )
-    keep_text(work_dir, page.page_number, name, tsv)
-    return tesseract.parse_tsv(tsv, width=page.width, height=page.height, origin=(left, top))
+    keep_text(work_dir, page.page_number, name, reading.tsv)
+    keep_text(work_dir, page.page_number, name.replace(".tsv", ".hocr"), reading.hocr)
+    return tesseract.parse_tsv(
+        reading.tsv, width=page.width, height=page.height, origin=(left, top), hocr=reading.hocr, exclude=options.blacklist
+    )
 
 
 def read_upright(
@@ -146,6 +150,10 @@ def digitize_page(
             rotation += 180 if turned else 0
         if rotation:
             steps.append(f"rotate {rotation}°")
+        if options.restore_zeros:
+            text, restored = restore_zeros(text)
+            if restored:
+                steps.append(f"restore zeros ({restored})")
     return PageResult(
         document_sha256=document_sha256,
         page_number=page.page_number,

@@ -13,7 +13,7 @@ import json
 from sqlite_utils import Database
 
 from models.database import write_transaction
-from models.pages import PageResult
+from models.pages import PageResult, alternatives_to_json
 
 # A document's error names at most this many failed pages; the pages table holds them all.
 _MAX_PAGE_ERRORS = 3
@@ -131,9 +131,10 @@ def write_page(db: Database, result: PageResult) -> str | None:
         page_id = cursor.lastrowid
         db.conn.executemany(
             "insert into words (page_id, seq, text, left, top, width, height, confidence, block, paragraph,"
-            " line, word) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " line, word, alternatives) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (page_id, seq, w.text, w.left, w.top, w.width, w.height, w.confidence, w.block, w.paragraph, w.line, w.word)
+                (page_id, seq, w.text, w.left, w.top, w.width, w.height, w.confidence, w.block, w.paragraph, w.line, w.word,
+                 alternatives_to_json(w.alternatives))
                 for seq, w in enumerate(words)
             ],
         )

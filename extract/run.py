@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from extract.document import EXTRACTOR_VERSION, DocumentPage, ExtractOptions, extract_document
 from extract.pipeline import reader_versions
 from models.database import write_transaction
-from models.pages import OcrWord, PageText
+from models.pages import OcrWord, PageText, alternatives_from_json
 from models.store import finish_run, save_case, start_run
 
 ProgressCallback = Callable[[int, int], None]
@@ -58,7 +58,10 @@ def _document_pages(db: Database, sha256: str) -> tuple[list[DocumentPage], dict
     )
     for row in rows:
         words = tuple(
-            OcrWord(w["text"], w["left"], w["top"], w["width"], w["height"], w["confidence"], w["block"], w["paragraph"], w["line"], w["word"])
+            OcrWord(
+                w["text"], w["left"], w["top"], w["width"], w["height"], w["confidence"], w["block"], w["paragraph"], w["line"],
+                w["word"], alternatives_from_json(w["alternatives"]),
+            )
             for w in db.query("select * from words where page_id = ? order by seq", [row["id"]])
         )
         text = PageText(words=words, width=row["width"] or 0, height=row["height"] or 0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,7 +36,9 @@ class PageImage:
 class OcrWord:
     """A word Tesseract read, with its box in the normalized page image's pixels.
 
-    `confidence` is Tesseract's word confidence scaled to 0..1.
+    `confidence` is Tesseract's word confidence scaled to 0..1. `alternatives` names the
+    characters Tesseract was torn over: (index in `text`, the other characters it weighed there,
+    likeliest first).
     """
 
     text: str
@@ -48,6 +51,7 @@ class OcrWord:
     paragraph: int = 0
     line: int = 0
     word: int = 0
+    alternatives: tuple[tuple[int, str], ...] = ()
 
     @property
     def bbox(self) -> tuple[int, int, int, int]:
@@ -57,6 +61,15 @@ class OcrWord:
     @property
     def line_key(self) -> tuple[int, int, int]:
         return (self.block, self.paragraph, self.line)
+
+
+def alternatives_to_json(alternatives: tuple[tuple[int, str], ...]) -> str | None:
+    """A word's alternatives as stored in the words table (null when there are none)."""
+    return json.dumps([list(pair) for pair in alternatives], ensure_ascii=False) if alternatives else None
+
+
+def alternatives_from_json(stored: str | None) -> tuple[tuple[int, str], ...]:
+    return tuple((int(index), str(others)) for index, others in json.loads(stored)) if stored else ()
 
 
 @dataclass(frozen=True)

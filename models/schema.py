@@ -220,3 +220,9 @@ def m_review_queue(db: Database) -> None:
     )
     db["review_log"].create_index(["reviewer", "at"])
     db["review_log"].create_index(["item_id"])
+
+
+@migrations()
+def m_word_alternatives(db: Database) -> None:
+    # The characters Tesseract was torn over, JSON [[index, "other characters"], ...]; null when none.
+    db["words"].add_column("alternatives", str)

@@ -54,8 +54,12 @@ def test_blank_page_is_not_read():
 def test_work_dir_keeps_each_stage(tmp_path, clean_page):
     digitize_page(clean_page.page(skew=-3.0, page_number=3), OPTIONS, work_dir=tmp_path)
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == ["000003_deskew.png", "000003_flatten.png", "000003_input.png", "000003_ocr.tsv", "000003_ocr_region.png"]
+    assert names == [
+        "000003_deskew.png", "000003_flatten.png", "000003_input.png", "000003_ocr.hocr", "000003_ocr.tsv",
+        "000003_ocr_region.png",
+    ]
     assert (tmp_path / "000003_ocr.tsv").read_text().startswith("level\tpage_num")
+    assert "ocrx_word" in (tmp_path / "000003_ocr.hocr").read_text()
 
 
 def test_options_and_tool_versions_travel_with_the_page(clean_page):

@@ -61,3 +61,35 @@ def test_orientation_detection_finds_the_turn_that_sets_a_page_upright(clean_pag
 
 def test_orientation_detection_of_a_blank_page_finds_nothing():
     assert tesseract.detect_orientation(PageImage(pixels=np.full((600, 800), 255, np.uint8), dpi=300)) is None
+
+
+# Recorded hOCR (`lstm_choice_mode=2`, character boxes) of the TSV's first word, cut short.
+HOCR = """
+<span class='ocrx_word' id='word_1_1' title='bbox 40 50 160 90; x_wconf 96'>
+ <span class='ocrx_cinfo' title='x_bboxes 40 50 62 90; x_conf 98.6'>C</span>
+  <span class='ocrx_cinfo' id='lstm_choices_1_1_1'>
+   <span class='ocrx_cinfo' id='choice_1_1_1' title='x_confs 88.8'>C</span>
+   <span class='ocrx_cinfo' id='choice_1_1_2' title='x_confs 48.2'>G</span>
+   <span class='ocrx_cinfo' id='choice_1_1_3' title='x_confs 61.7'>&amp;</span>
+   <span class='ocrx_cinfo' id='choice_1_1_4' title='x_confs 52.0'>€</span>
+   <span class='ocrx_cinfo' id='choice_1_1_5' title='x_confs 12.0'>O</span>
+  </span>
+ <span class='ocrx_cinfo' title='x_bboxes 64 50 86 90; x_conf 99.5'>O</span>
+  <span class='ocrx_cinfo' id='lstm_choices_1_1_2'>
+   <span class='ocrx_cinfo' id='choice_1_1_6' title='x_confs 95.2'>O</span>
+  </span>
+ <span class='ocrx_cinfo' title='x_bboxes 88 50 110 90; x_conf 97.0'>U</span>
+  <span class='ocrx_cinfo' id='lstm_choices_1_1_3'>
+   <span class='ocrx_cinfo' id='choice_1_1_7' title='x_confs 90.1'>U</span>
+   <span class='ocrx_cinfo' id='choice_1_1_8' title='x_confs 44.0'>V</span>
+  </span>
+</span>
+"""
+
+
+def test_the_characters_tesseract_weighed_become_the_words_alternatives():
+    text = tesseract.parse_tsv(TSV, width=800, height=600, hocr=HOCR, exclude="€")
+    court, illinois = text.words
+    # Likeliest first, at 40 or more, never a blacklisted character nor the one read.
+    assert court.alternatives == ((0, "&G"), (2, "V"))
+    assert illinois.alternatives == ()
