@@ -8,7 +8,15 @@ from pathlib import Path
 import numpy as np
 
 from digitize import tesseract
-from digitize.clean import NOISY_PAPER, denoise, flatten_background, paper_noise, remove_ruled_lines, resample
+from digitize.clean import (
+    NOISY_PAPER,
+    denoise,
+    flatten_background,
+    paper_noise,
+    remove_ruled_lines,
+    resample,
+    whiten_paper,
+)
 from digitize.dots import join_dots, measure_dot_print
 from digitize.ink import TextInk, find_text_ink, text_region
 from digitize.options import DigitizeOptions
@@ -100,7 +108,8 @@ def digitize_page(
     keep_image(work_dir, page, "input")
     # Paper and noise are dealt with at the scan's own resolution: upscaled, speckle turns into
     # blobs no median filter removes.
-    if options.denoise and paper_noise(page) >= NOISY_PAPER:
+    noisy = options.denoise and paper_noise(page) >= NOISY_PAPER
+    if noisy:
         page = denoise(page)
         steps.append("denoise")
         keep_image(work_dir, page, "denoise")
@@ -108,6 +117,10 @@ def digitize_page(
         page = flatten_background(page)
         steps.append("flatten background")
         keep_image(work_dir, page, "flatten")
+        if noisy:
+            page = whiten_paper(page)
+            steps.append("whiten paper")
+            keep_image(work_dir, page, "whiten")
     if not options.min_dpi <= page.dpi <= options.max_dpi:
         steps.append(f"resample {page.dpi}->{options.target_dpi} dpi")
         page = resample(page, target_dpi=options.target_dpi)

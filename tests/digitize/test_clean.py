@@ -3,7 +3,15 @@ import pytest
 
 from digitize_pages import render_page, word_accuracy
 from digitize import tesseract
-from digitize.clean import estimate_dpi, find_ruled_lines, flatten_background, remove_ruled_lines, resample
+from digitize.clean import (
+    denoise,
+    estimate_dpi,
+    find_ruled_lines,
+    flatten_background,
+    remove_ruled_lines,
+    resample,
+    whiten_paper,
+)
 from digitize.ink import binarize_ink
 from fixtures.generator import generate_docket
 from models.pages import PageImage
@@ -78,3 +86,23 @@ def test_resample_scales_pixels_and_dpi(clean_page):
 def test_resolution_is_estimated_from_the_type(dpi):
     page = render_page(4, lines=8, dpi=dpi).page()
     assert estimate_dpi(page.pixels) == pytest.approx(dpi, rel=0.3)
+
+
+def test_paper_grain_is_whitened_and_the_print_kept(clean_page):
+    rng = np.random.default_rng(7)
+    page = clean_page.page()
+    noisy = np.clip(page.pixels + rng.normal(0, 12, page.pixels.shape), 0, 255).astype(np.uint8)
+    flattened = flatten_background(denoise(page.with_pixels(noisy)))
+    whitened = whiten_paper(flattened)
+    grain = lambda pixels: float(np.mean((pixels >= 200) & (pixels < 255)))
+    assert grain(flattened.pixels) > 0.2
+    assert grain(whitened.pixels) < grain(flattened.pixels) / 10
+    # Only paper-light pixels change: every stroke keeps its grey.
+    assert np.array_equal(whitened.pixels[flattened.pixels < 200], flattened.pixels[flattened.pixels < 200])
+    read = [w.text for w in tesseract.recognize(whitened).words]
+    assert word_accuracy(clean_page.words, read) >= 0.95
+
+
+def test_white_paper_is_left_white(clean_page):
+    page = clean_page.page()
+    assert np.array_equal(whiten_paper(page).pixels[page.pixels < 200], page.pixels[page.pixels < 200])
