@@ -1,7 +1,8 @@
 """Generated dockets and real scans, OCR'd once: what the extraction benchmark and calibration read.
 
 OCR results are cached under bench/out/ocr_cache, keyed by a hash of the page's pixels, its
-resolution and the digitize options, so a re-run reads Tesseract's words from disk.
+resolution, the digitize options, Tesseract's version and the digitize stage's source, so a re-run
+reads Tesseract's words from disk and a change to digitize reads them anew.
 """
 
 from __future__ import annotations
@@ -49,10 +50,20 @@ class ScannedDocument:
     pages: list[DocumentPage]
 
 
+@cache
+def _digitize_code() -> str:
+    """A digest of the digitize stage's source: a change to any page stage reads pages anew."""
+    digest = hashlib.sha256()
+    for path in sorted((Path(__file__).resolve().parents[1] / "digitize").rglob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def _cache_key(pixels: np.ndarray, dpi: int, page_number: int, options: DigitizeOptions) -> str:
     digest = hashlib.sha256()
     digest.update(np.ascontiguousarray(pixels).tobytes())
-    digest.update(json.dumps([pixels.shape, dpi, page_number, options.to_dict(), tesseract_version()]).encode())
+    digest.update(json.dumps([pixels.shape, dpi, page_number, options.to_dict(), tesseract_version(), _digitize_code()]).encode())
     return digest.hexdigest()
 
 
@@ -119,7 +130,7 @@ def _document(args: tuple[int, str, DigitizeOptions]) -> CorpusDocument:
     seed, damage, options = args
     # The pages' own cache keys need the rendered pixels; this index, keyed by the generator's code
     # and the arguments, lets a re-run skip rendering too.
-    index_key = hashlib.sha256(json.dumps([seed, damage, _generator_digest(), options.to_dict(), tesseract_version()]).encode()).hexdigest()
+    index_key = hashlib.sha256(json.dumps([seed, damage, _generator_digest(), options.to_dict(), tesseract_version(), _digitize_code()]).encode()).hexdigest()
     index = CACHE_DIR / f"doc-{index_key}.json"
     if index.exists():
         data = json.loads(index.read_text())
