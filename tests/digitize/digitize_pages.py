@@ -10,6 +10,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
+from fixtures.generator.layouts import TYPEWRITER, PageLayout
+from fixtures.generator.render import render_page as render_layout
 from models.pages import PageImage
 
 FONT = "/usr/share/fonts/truetype/freefont/FreeMono.ttf"
@@ -138,3 +140,12 @@ def write_bad_files(folder: Path, good_pdf: Path) -> dict[str, str]:
         "cut_short.png": "unreadable image",
         "notes.jpg": "not a PDF, TIFF, PNG or JPEG",
     }
+
+
+def generated_printout(lines: tuple[str, ...], face: str, *, height_inches: float, seed: int) -> tuple[PageImage, list[str]]:
+    """A small page of `lines` printed by the fixture generator in `face`, and the words on it."""
+    layout = PageLayout(6.5, height_inches, face, 12 if face == TYPEWRITER else 10, 60, 0.3, 0.3)
+    for line in lines:
+        layout.put(line)
+    page = render_layout(layout, dpi=300, rng=random.Random(seed))
+    return PageImage(pixels=np.asarray(page.image).copy(), dpi=300), [word["text"] for word in page.words]

@@ -1,6 +1,5 @@
 """Dot-matrix print is found by measurement and its dots joined; other print is left alone."""
 
-import random
 from collections import Counter
 
 import numpy as np
@@ -10,10 +9,9 @@ from digitize.dots import join_dots, measure_dot_print
 from digitize.options import DigitizeOptions
 from digitize.pipeline import digitize_page
 from digitize.sources import load_page, sniff_kind
-from digitize_pages import REAL_SCANS
+from digitize_pages import REAL_SCANS, generated_printout
 from fixtures.generator import generate_docket
-from fixtures.generator.layouts import DOT_MATRIX, DOT_MATRIX_NLQ, TYPEWRITER, PageLayout
-from fixtures.generator.render import render_page
+from fixtures.generator.layouts import DOT_MATRIX, DOT_MATRIX_NLQ, TYPEWRITER
 from models.pages import PageImage
 
 LINES = (
@@ -28,11 +26,7 @@ LINES = (
 
 def printed(face: str) -> tuple[PageImage, list[str]]:
     """A small generated printout in `face` and the words on it."""
-    layout = PageLayout(6.5, 1.8, face, 12 if face == TYPEWRITER else 10, 60, 0.3, 0.3)
-    for line in LINES:
-        layout.put(line)
-    page = render_page(layout, dpi=300, rng=random.Random(7))
-    return PageImage(pixels=np.asarray(page.image).copy(), dpi=300), [word["text"] for word in page.words]
+    return generated_printout(LINES, face, height_inches=1.8, seed=7)
 
 
 def accuracy(printed_words: list[str], read_words: list[str]) -> float:

@@ -1,16 +1,14 @@
 """Zeros Tesseract weighed but read as 6, 8 or 9 are restored; other print is left alone."""
 
-import random
 from collections import Counter
 
-import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from digitize import tesseract
+from digitize_pages import generated_printout
 from digitize.zeros import restore_zeros
-from fixtures.generator.layouts import DOT_MATRIX, TYPEWRITER, PageLayout
-from fixtures.generator.render import render_page
-from models.pages import OcrWord, PageImage, PageText, alternatives_from_json, alternatives_to_json
+from fixtures.generator.layouts import DOT_MATRIX, TYPEWRITER
+from models.pages import OcrWord, PageText, alternatives_from_json, alternatives_to_json
 
 # Dates, case numbers and amounts full of zeros, as a disposition printout has them.
 LINES = (
@@ -23,12 +21,8 @@ LINES = (
 
 def printed(face: str) -> tuple[PageText, list[str]]:
     """Tesseract's reading of a small generated printout in `face`, and the words printed on it."""
-    layout = PageLayout(6.5, 1.4, face, 12 if face == TYPEWRITER else 10, 60, 0.3, 0.3)
-    for line in LINES:
-        layout.put(line)
-    page = render_page(layout, dpi=300, rng=random.Random(3))
-    image = PageImage(pixels=np.asarray(page.image).copy(), dpi=300)
-    return tesseract.recognize(image), [word["text"] for word in page.words]
+    page, words = generated_printout(LINES, face, height_inches=1.4, seed=3)
+    return tesseract.recognize(page), words
 
 
 def right(read: PageText, printed_words: list[str]) -> int:
