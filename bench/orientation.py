@@ -5,14 +5,18 @@
 
 Pages are generated skewed uniformly in −10°…+10° and turned 0/90/180/270° in turn, clean or
 with the generator's random damage mix, and digitized by `digitize.pipeline.digitize_page`.
-Prints the median and worst absolute error of the measured skew, and every page whose
-orientation was wrong. Goals: median ≤ 0.1°, worst ≤ 0.5°, no page wrongly oriented.
+Prints the median and worst absolute error of the measured skew, every page whose
+orientation was wrong, and how many times Tesseract was started (readings and orientation
+detections) per 100 pages: what orientation costs beyond the one reading every page needs.
+Goals: median ≤ 0.1°, worst ≤ 0.5°, no page wrongly oriented.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import subprocess
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -37,21 +41,67 @@ class Measured:
     measured_skew: float
     rotation: int
     measured_rotation: int
+    readings: int
+    detections: int
+
+
+class TesseractStarts:
+    """Counts the Tesseract processes this worker starts: readings, and orientation detections
+    (`--psm 0`). Counted where they start, so whichever function of digitize/tesseract.py
+    made the call."""
+
+    def __init__(self) -> None:
+        self.readings = self.detections = 0
+        start = subprocess.Popen.__init__
+        counter = self
+
+        def counted_start(popen, args, *rest, **options):
+            arguments = [str(a) for a in args] if isinstance(args, (list, tuple)) else str(args).split()
+            if "--psm" in arguments:
+                psm = arguments[arguments.index("--psm") + 1]
+                if psm == "0":
+                    counter.detections += 1
+                else:
+                    counter.readings += 1
+            start(popen, args, *rest, **options)
+
+        subprocess.Popen.__init__ = counted_start
+
+
+_starts: dict[int, TesseractStarts] = {}
+
+
+def tesseract_starts() -> TesseractStarts:
+    """This process's counter (a forked worker inherits its parent's module state, not its counts)."""
+    if os.getpid() not in _starts:
+        _starts[os.getpid()] = TesseractStarts()
+    return _starts[os.getpid()]
 
 
 def measure_docket(job: tuple[int, str, float, int]) -> list[Measured]:
     seed, damage, skew, rotation = job
     docket = generate_docket(seed, damage=damage, skew_degrees=skew, rotation=rotation)
-    results = []
+    results, counter = [], tesseract_starts()
     for number, (image, truth) in enumerate(zip(docket.pages, docket.truth["pages"]), start=1):
         page = PageImage(pixels=np.asarray(image).copy(), dpi=truth["dpi"], page_number=number)
+        readings, detections = counter.readings, counter.detections
         try:
             result = digitize_page(page, DigitizeOptions())
         except InputError as error:
             print(f"  seed {seed} page {number}: not read ({error})", flush=True)
             continue
         results.append(
-            Measured(seed, damage, number, truth["skew_degrees"], result.skew_degrees, truth["rotation"], result.rotation)
+            Measured(
+                seed,
+                damage,
+                number,
+                truth["skew_degrees"],
+                result.skew_degrees,
+                truth["rotation"],
+                result.rotation,
+                counter.readings - readings,
+                counter.detections - detections,
+            )
         )
     return results
 
@@ -67,6 +117,7 @@ def main(argv: list[str] | None = None) -> None:
         (args.seed + index, "clean" if index % 2 else "damaged", round(rng.uniform(-10, 10), 2), ROTATIONS[index % 4])
         for index in range(args.pages)
     ]
+    load_before = os.getloadavg()[0]
     with ProcessPoolExecutor(max_workers=args.workers) as pool:
         measured = [m for pages in pool.map(measure_docket, jobs) for m in pages]
     errors = np.array([abs(m.measured_skew - m.skew) for m in measured])
@@ -81,8 +132,15 @@ def main(argv: list[str] | None = None) -> None:
         f"{'meets' if worst <= WORST_GOAL else 'misses'})"
     )
     print(f"orientation right on {len(measured) - len(wrong)} of {len(measured)} pages")
+    readings, detections = sum(m.readings for m in measured), sum(m.detections for m in measured)
+    per_100 = 100 / len(measured)
+    print(
+        f"tesseract per 100 pages: {readings * per_100:.1f} readings, {detections * per_100:.1f} orientation "
+        f"detections ({readings} and {detections} on {len(measured)} pages)"
+    )
     for m in wrong:
         print(f"  wrong: seed {m.seed} {m.damage} page {m.page}: turned {m.rotation}°, found {m.measured_rotation}°")
+    print(f"load average (1 min) {load_before:.2f} before, {os.getloadavg()[0]:.2f} after")
 
 
 if __name__ == "__main__":

@@ -3,11 +3,13 @@
 Tesseract's orientation detection (OSD) costs about as much as reading the page again, and was
 wrong on the hardest generated pages. Instead: letters merge into words when small gaps are
 closed along the lines but not across them, which tells 0/180 from 90/270; only when that
-count is close is OSD asked, and a page it cannot place stays as scanned. A page Tesseract
-then reads with high confidence is upright. Otherwise the shape of the lines tells 0 from 180
-(Latin letters rise above the x-height far more often than they drop below the baseline); when
-that shape is not decisive (all-capital type, few lines), a few lines are read both ways by
-Tesseract in one call; when those lines cannot be read either way, OSD decides (a second
+count is close is OSD asked (and asked again about the page before its dot-matrix dots were
+joined, when it is unsure of the joined one), and a page it cannot place stays as scanned. A
+page Tesseract then reads with high confidence is upright. Otherwise the shape of the lines
+tells 0 from 180 (Latin letters rise above the x-height more often than they drop below the
+baseline), alone only when it is far past its margin; when it is not (all-capital type, few
+lines, or near the margin), a few lines are read both ways by Tesseract in one call; when
+those lines cannot be read either way, a shape past its margin decides, or else OSD (a second
 whole reading would cost as much as the first and tell nothing); when they can but do not
 decide, the pipeline reads the whole page both ways and keeps the better reading.
 """
@@ -41,12 +43,18 @@ SURE_SIDEWAYS_WORDS = 10
 # print once its dots were joined); the hopeless upright pages it placed at 0° or 180°, with
 # confidence under 1.3.
 OSD_CONFIDENCE = 1.0
-# The line shape decides 0 vs 180 alone only when |asymmetry| reaches DECISIVE_ASYMMETRY and
-# at least MIN_OUTSIDE_SHARE of the lines' ink lies outside the x-height band. Mixed-case type
-# measures 5–11 % outside; all-capital type under 2 %, but up to 4 % with slashes and commas,
-# and then the sign means nothing (docs/design-digitize.md).
+# The line shape counts as evidence for 0 vs 180 only when |asymmetry| reaches
+# DECISIVE_ASYMMETRY and at least MIN_OUTSIDE_SHARE of the lines' ink lies outside the x-height
+# band. Mixed-case type measures 5–11 % outside; all-capital type under 2 %, but up to 4 % with
+# slashes and commas, and then the sign means nothing (docs/design-digitize.md).
 DECISIVE_ASYMMETRY = 0.5
 MIN_OUTSIDE_SHARE = 0.06
+# It decides alone only from SURE_ASYMMETRY; nearer its margin it decides only when a few lines
+# read both ways cannot be read either way. Upright real scans in proportional type measure
+# 0.24–0.50 with the right sign, yet a damaged generated page measured 0.54 the wrong way (its
+# lines read both ways said so at 0.25 against 0.67); a hopeless 100-dpi page whose shape
+# measured 0.50 the right way could not be read either way, and OSD put it upside down at 2.56.
+SURE_ASYMMETRY = 0.75
 # Tesseract's mean word confidence on generated dockets: upright 0.64–0.95 even when damaged,
 # upside down 0.25–0.45 (docs/design-digitize.md). At or above it a page is taken as upright.
 UPRIGHT_CONFIDENCE = 0.6
@@ -89,7 +97,7 @@ def _words_after_closing(mask: np.ndarray, kernel: tuple[int, int], min_area: fl
     return int((stats[1:, cv2.CC_STAT_AREA] >= min_area).sum())
 
 
-def has_vertical_lines(page: PageImage, *, ink: TextInk | None = None) -> bool:
+def has_vertical_lines(page: PageImage, *, ink: TextInk | None = None, unchanged: PageImage | None = None) -> bool:
     """True when the text lines run up and down the page (scanned at 90° or 270°).
 
     Letters of a word sit closer together than lines do. Closing gaps of half a letter's
@@ -100,6 +108,9 @@ def has_vertical_lines(page: PageImage, *, ink: TextInk | None = None) -> bool:
 
     Args:
         ink: `find_text_ink(page)`, when the caller has it already.
+        unchanged: the page before a stage that redrew its ink (dot-matrix dots joined). OSD
+            judges letter shapes, and a join can make them harder or easier for it to place:
+            when it is unsure of the page, it is asked about this one too.
     """
     ink = find_text_ink(page) if ink is None else ink
     if ink.is_empty:
@@ -114,6 +125,10 @@ def has_vertical_lines(page: PageImage, *, ink: TextInk | None = None) -> bool:
     if along_columns >= SURE_SIDEWAYS * along_rows and along_columns >= SURE_SIDEWAYS_WORDS:
         return True
     found = tesseract.detect_orientation(page)
+    if unchanged is not None and (found is None or found[1] < OSD_CONFIDENCE):
+        again = tesseract.detect_orientation(unchanged)
+        if again is not None and (found is None or again[1] > found[1]):
+            found = again
     return found is not None and found[0] % 180 == 90 and found[1] >= OSD_CONFIDENCE
 
 
@@ -225,7 +240,8 @@ def _upside_down_by_osd(page: PageImage) -> bool:
 
 def detect_upside_down(page: PageImage, *, ink: TextInk | None = None, lang: str = "eng") -> bool | None:
     """Whether the level page's text is upside down; None when the evidence is too weak to say
-    (then read the page both ways and keep the better reading).
+    (then read the page both ways and keep the better reading). See the module's docstring for
+    the order in which the evidence is weighed.
 
     Args:
         ink: `find_text_ink(page)`, when the caller has it already.
@@ -234,13 +250,16 @@ def detect_upside_down(page: PageImage, *, ink: TextInk | None = None, lang: str
     lines = find_lines(ink)
     if not lines:
         return _upside_down_by_osd(page)
+    shape_says: bool | None = None
     if len(lines) >= MIN_LINES:
         asymmetry, outside_share = line_asymmetry(ink, lines)
         if abs(asymmetry) >= DECISIVE_ASYMMETRY and outside_share >= MIN_OUTSIDE_SHARE:
-            return asymmetry < 0
+            if abs(asymmetry) >= SURE_ASYMMETRY:
+                return asymmetry < 0
+            shape_says = asymmetry < 0
     upright, turned = read_both_ways(page, ink, lines, lang=lang)
     if max(upright, turned) < READABLE_PROBE_CONFIDENCE:
-        return _upside_down_by_osd(page)
+        return _upside_down_by_osd(page) if shape_says is None else shape_says
     if abs(turned - upright) < DECISIVE_PROBE_MARGIN or max(upright, turned) < DECISIVE_PROBE_CONFIDENCE:
         return None
     return turned > upright

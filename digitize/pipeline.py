@@ -134,12 +134,14 @@ def digitize_page(
     else:
         # Before deskewing: its interpolation half-fills the holes between dots, and they no
         # longer measure as dot-matrix print.
+        unjoined = None
         if options.join_dots and measure_dot_print(page, ink=ink).is_dot_matrix:
+            unjoined = page
             page = join_dots(page)
             ink = find_text_ink(page)
             steps.append("join dot-matrix dots")
             keep_image(work_dir, page, "join_dots")
-        if options.orient and has_vertical_lines(page, ink=ink):
+        if options.orient and has_vertical_lines(page, ink=ink, unchanged=unjoined):
             rotation = 90
             page = rotate(page, 90)
             ink = find_text_ink(page)

@@ -1,8 +1,20 @@
 import numpy as np
 import pytest
 
-from digitize.clean import NOISY_PAPER, denoise, flatten_background, paper_noise, resample
-from digitize.orientation import detect_upside_down, has_vertical_lines, rotate
+from digitize import tesseract
+from digitize.clean import NOISY_PAPER, denoise, flatten_background, paper_noise, remove_ruled_lines, resample
+from digitize.dots import join_dots, measure_dot_print
+from digitize.ink import find_text_ink
+from digitize.orientation import (
+    DECISIVE_ASYMMETRY,
+    OSD_CONFIDENCE,
+    SURE_ASYMMETRY,
+    detect_upside_down,
+    find_lines,
+    has_vertical_lines,
+    line_asymmetry,
+    rotate,
+)
 from digitize.skew import deskew, measure_skew
 from fixtures.generator import generate_docket
 from models.pages import PageImage
@@ -67,3 +79,40 @@ def test_a_page_too_damaged_to_read_either_way_is_still_turned_upright():
     assert not has_vertical_lines(page)
     level = deskew(page, measure_skew(page))
     assert detect_upside_down(level) is True
+
+
+def test_a_page_too_damaged_to_read_either_way_keeps_its_near_decisive_shape():
+    # Upright; its line shape measures 0.50 the right way, not sure enough to decide alone, and
+    # its lines read both ways score under 0.35: the shape decides, not Tesseract's orientation
+    # detection, which put this page upside down at 2.56.
+    page = prepared(7304, skew=9.57, rotation=0)
+    level = deskew(page, measure_skew(page))
+    assert detect_upside_down(level) is False
+
+
+def test_a_dot_matrix_page_osd_cannot_place_once_joined_is_still_turned_sideways():
+    # A clean near-letter-quality printout turned 270°: its pieces across outnumber those along
+    # it too narrowly to be sure, and once its dots are joined OSD is unsure of it (0.21); on
+    # the page as printed it is sure (1.68).
+    docket = generate_docket(8211, damage="clean", skew_degrees=3.12, rotation=270)
+    printed = flatten_background(PageImage(pixels=np.asarray(docket.pages[0]).copy(), dpi=300))
+    assert measure_dot_print(printed).is_dot_matrix
+    joined = join_dots(printed)
+    found = tesseract.detect_orientation(joined)
+    assert found is None or found[1] < OSD_CONFIDENCE, "OSD now places the joined page: this test no longer tests the fallback"
+    assert has_vertical_lines(joined, unchanged=printed)
+
+
+def test_an_upside_down_page_whose_shape_leans_the_wrong_way_is_read_both_ways():
+    # The second page of a damaged docket turned 180°: seven lines whose shape says upright at
+    # 0.54, just past DECISIVE_ASYMMETRY; three of its lines read both ways score 0.25 upright
+    # and 0.67 turned.
+    docket = generate_docket(8230, damage="damaged", skew_degrees=-8.81, rotation=180)
+    page = PageImage(pixels=np.asarray(docket.pages[1]).copy(), dpi=docket.truth["pages"][1]["dpi"])
+    page = flatten_background(denoise(page))
+    assert not has_vertical_lines(page)
+    level, _ = remove_ruled_lines(deskew(page, measure_skew(page)))
+    ink = find_text_ink(level)
+    asymmetry, _ = line_asymmetry(ink, find_lines(ink))
+    assert DECISIVE_ASYMMETRY <= asymmetry < SURE_ASYMMETRY
+    assert detect_upside_down(level, ink=ink) is True
