@@ -10,6 +10,7 @@ import numpy as np
 from digitize import tesseract
 from digitize.clean import (
     NOISY_PAPER,
+    UPSCALED_MEDIAN_SIZE,
     denoise,
     flatten_background,
     paper_noise,
@@ -91,6 +92,13 @@ def read_upright(
     return page, text, False
 
 
+def to_target_dpi(page: PageImage, options: DigitizeOptions, steps: list[str], work_dir: Path | None) -> PageImage:
+    steps.append(f"resample {page.dpi}->{options.target_dpi} dpi")
+    page = resample(page, target_dpi=options.target_dpi)
+    keep_image(work_dir, page, "resample")
+    return page
+
+
 def digitize_page(
     page_image: PageImage,
     options: DigitizeOptions,
@@ -106,11 +114,14 @@ def digitize_page(
     started = time.perf_counter()
     page, steps, rotation, skew = page_image, [], 0, 0.0
     keep_image(work_dir, page, "input")
-    # Paper and noise are dealt with at the scan's own resolution: upscaled, speckle turns into
-    # blobs no median filter removes.
+    # Paper and noise are dealt with at the scan's own resolution, except on a noisy page whose
+    # strokes are too thin for a median filter there (clean.UPSCALED_MEDIAN_SIZE).
     noisy = options.denoise and paper_noise(page) >= NOISY_PAPER
     if noisy:
-        page = denoise(page)
+        size = 3
+        if page.dpi < options.min_dpi:
+            page, size = to_target_dpi(page, options, steps, work_dir), UPSCALED_MEDIAN_SIZE
+        page = denoise(page, size=size)
         steps.append("denoise")
         keep_image(work_dir, page, "denoise")
     if options.flatten:
@@ -122,9 +133,7 @@ def digitize_page(
             steps.append("whiten paper")
             keep_image(work_dir, page, "whiten")
     if not options.min_dpi <= page.dpi <= options.max_dpi:
-        steps.append(f"resample {page.dpi}->{options.target_dpi} dpi")
-        page = resample(page, target_dpi=options.target_dpi)
-        keep_image(work_dir, page, "resample")
+        page = to_target_dpi(page, options, steps, work_dir)
     # The text-ink analysis the next stages measure by is made once, and again only after a
     # stage changes the page: it is most of their cost.
     ink = find_text_ink(page)

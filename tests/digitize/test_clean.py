@@ -4,6 +4,7 @@ import pytest
 from digitize_pages import render_page, word_accuracy
 from digitize import tesseract
 from digitize.clean import (
+    UPSCALED_MEDIAN_SIZE,
     denoise,
     estimate_dpi,
     find_ruled_lines,
@@ -13,6 +14,8 @@ from digitize.clean import (
     whiten_paper,
 )
 from digitize.ink import binarize_ink
+from digitize.options import DigitizeOptions
+from digitize.pipeline import digitize_page
 from fixtures.generator import generate_docket
 from models.pages import PageImage
 
@@ -106,3 +109,30 @@ def test_paper_grain_is_whitened_and_the_print_kept(clean_page):
 def test_white_paper_is_left_white(clean_page):
     page = clean_page.page()
     assert np.array_equal(whiten_paper(page).pixels[page.pixels < 200], page.pixels[page.pixels < 200])
+
+
+@pytest.fixture(scope="module")
+def faded_noisy_100_dpi():
+    """A carbon copy at half strength scanned at 100 dpi with sensor noise: strokes a pixel wide."""
+    rendered = render_page(4, lines=8, dpi=100)
+    faded = 255 - (255 - rendered.page().pixels.astype(np.float32)) * 0.5
+    noisy = faded + np.random.default_rng(7).normal(0, 10, faded.shape)
+    return rendered, PageImage(pixels=np.clip(noisy, 0, 255).astype(np.uint8), dpi=100)
+
+
+def test_thin_strokes_survive_a_median_only_once_upscaled(faded_noisy_100_dpi):
+    rendered, page = faded_noisy_100_dpi
+
+    def words_read(cleaned: PageImage) -> float:
+        cleaned = resample(whiten_paper(flatten_background(cleaned)), target_dpi=300)
+        return word_accuracy(rendered.words, [w.text for w in tesseract.recognize(cleaned).words])
+
+    assert words_read(denoise(page)) < 0.5
+    assert words_read(denoise(resample(page, target_dpi=300), size=UPSCALED_MEDIAN_SIZE)) >= 0.9
+
+
+def test_a_noisy_low_resolution_page_is_upscaled_before_its_median(faded_noisy_100_dpi):
+    rendered, page = faded_noisy_100_dpi
+    result = digitize_page(page, DigitizeOptions())
+    assert result.steps[:4] == ("resample 100->300 dpi", "denoise", "flatten background", "whiten paper")
+    assert word_accuracy(rendered.words, [w.text for w in result.text.words]) >= 0.9
