@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.ocr_quality                # 6 dockets per damage
     .venv/bin/python -m bench.ocr_quality --dockets 30 --damages clean   # the clean-page goal
+    .venv/bin/python -m bench.ocr_quality --damages clean,low_dpi+noise   # effects combined
 
 For generated dockets with exact ground truth, each page is read twice in the same run:
   * raw: Tesseract (`image_to_data`, its default page segmentation) on the page as scanned
@@ -29,7 +30,7 @@ from digitize import tesseract
 from digitize.options import DigitizeOptions
 from digitize.pipeline import digitize_page
 from fixtures.generator import generate_docket
-from fixtures.generator.damage import NAMED_DAMAGES
+from fixtures.generator.damage import NAMED_DAMAGES, is_damage_mode
 from models.errors import InputError
 from models.pages import PageImage
 
@@ -134,12 +135,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--dockets", type=int, default=6, help="dockets per damage (a docket has 1–3 pages)")
     parser.add_argument("--seed", type=int, default=4100)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--damages", default=",".join(DAMAGES), help=f"comma-separated, among {', '.join(DAMAGES)}")
+    parser.add_argument(
+        "--damages",
+        default=",".join(DAMAGES),
+        help=f"comma-separated, among {', '.join(DAMAGES)}, or effects joined by '+' (low_dpi+noise)",
+    )
     args = parser.parse_args(argv)
     damages = args.damages.split(",")
-    unknown = sorted(set(damages) - set(DAMAGES))
+    unknown = sorted(damage for damage in set(damages) if not is_damage_mode(damage))
     if unknown or "clean" not in damages:
-        parser.error(f"--damages must include clean and name only {', '.join(DAMAGES)}; got {args.damages}")
+        parser.error(f"--damages must include clean and name only {', '.join(DAMAGES)} or their '+' joins; got {args.damages}")
     jobs = [(damage, args.seed + index) for damage in damages for index in range(args.dockets)]
     load_before = os.getloadavg()[0]
     with ProcessPoolExecutor(max_workers=args.workers) as pool:
