@@ -1,10 +1,11 @@
 import numpy as np
 import pytest
 
-from digitize import tesseract
+from digitize import pipeline, tesseract
 from digitize.clean import NOISY_PAPER, denoise, flatten_background, paper_noise, remove_ruled_lines, resample
 from digitize.dots import join_dots, measure_dot_print
 from digitize.ink import find_text_ink
+from digitize.options import DigitizeOptions
 from digitize.orientation import (
     DECISIVE_ASYMMETRY,
     OSD_CONFIDENCE,
@@ -116,3 +117,17 @@ def test_an_upside_down_page_whose_shape_leans_the_wrong_way_is_read_both_ways()
     asymmetry, _ = line_asymmetry(ink, find_lines(ink))
     assert DECISIVE_ASYMMETRY <= asymmetry < SURE_ASYMMETRY
     assert detect_upside_down(level, ink=ink) is True
+
+
+def test_a_page_found_upside_down_stays_as_scanned_when_it_reads_far_better_so(clean_page, monkeypatch):
+    # Tesseract's OSD decides a page too damaged to read a few lines of either way, and put one
+    # upright such page upside down at 2.29; its two whole readings said otherwise. Here an
+    # upright clean page is found upside down by fiat: it reads far better as scanned, so it stays.
+    page = clean_page.page()
+    ink = find_text_ink(page)
+    options = DigitizeOptions()
+    text = pipeline.read(page, ink, options, None)
+    monkeypatch.setattr(pipeline, "detect_upside_down", lambda *args, **kwargs: True)
+    kept, kept_text, turned = pipeline.read_upright(page, ink, text, options, None)
+    assert not turned
+    assert kept is page and kept_text is text
