@@ -8,11 +8,13 @@ from extract import normalized as n
 from extract.normalized import Normalized
 from extract.ocr_repair import clean_spaces
 
-# spec §8.4: Class A, B, C misdemeanours; X, 1–4 felonies; "M" murder.
+# spec §8.4: Class A, B, C misdemeanours; X, 1–4 felonies; "M" murder. Monospaced print read by
+# OCR loses the space between class and level ("CL AMISD") and reads MISD's D as O ("MISO").
+_LEVEL = r"MIS[DO](?:EMEANOR)?|FEL(?:ONY)?"
 _CLASS = re.compile(
-    r"\bCL(?:ASS|\.)?\s*(?P<cls>[ABCX1-4Il])(?:\b|(?<=[A-Z])\d\b)\.?\s*(?P<level>MISD(?:EMEANOR)?|FEL(?:ONY)?|M|F)?\b", re.IGNORECASE
+    rf"\bCL(?:ASS|\.)?\s*(?P<cls>[ABCX1-4Il])(?:\b|(?<=[A-Z])\d\b|(?=MIS[DO]|FEL))\.?\s*(?P<level>{_LEVEL}|M|F)?\b", re.IGNORECASE
 )
-_LEVEL_FIRST = re.compile(r"\b(?P<level>MISD(?:EMEANOR)?|FEL(?:ONY)?)\s*(?:CL(?:ASS|\.)?\s*)?(?P<cls>[ABCX1-4])\b", re.IGNORECASE)
+_LEVEL_FIRST = re.compile(rf"\b(?P<level>{_LEVEL})\s*(?:CL(?:ASS|\.)?\s*)?(?P<cls>[ABCX1-4])\b", re.IGNORECASE)
 # OCR reads a printed class digit or letter as one of these.
 _CLASS_REPAIRS = {"I": "1", "l": "1"}
 _MISDEMEANOR_CLASSES = frozenset("ABC")

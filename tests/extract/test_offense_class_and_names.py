@@ -17,6 +17,11 @@ from extract.offense_class import SECTION_7, normalize_enhancements, normalize_o
         ("CLASS X FEL", "X", "felony"),
         ("CLASS 3", "3", "felony"),
         ("CLASS I FEL", "1", "felony"),
+        # Dot-matrix print as OCR reads it: the space lost, MISD's D read as O.
+        ("CL AMISD", "A", "misdemeanor"),
+        ("CLASS BMISD", "B", "misdemeanor"),
+        ("CLASS B MISO", "B", "misdemeanor"),
+        ("CL 3FEL", "3", "felony"),
     ],
 )
 def test_classes_read_as_their_code(printed, code, level):
