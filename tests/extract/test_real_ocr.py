@@ -37,8 +37,10 @@ def test_typed_dockets_read_by_tesseract_give_their_case_charges_and_disposition
 
 
 def test_a_damaged_page_still_yields_its_case_with_lower_confidence():
+    # A stamp over the text: noise, blur or fading the pipeline now cleans so well that the page
+    # reads as confidently as the clean one.
     clean = generate_docket(43, layout="half_sheet")
-    damaged = generate_docket(43, layout="half_sheet", damage="noise")
+    damaged = generate_docket(43, layout="half_sheet", damage="stamp")
     clean_record = extract_document(_digitized(clean), document_sha256="a" * 64, file="clean.pdf")[0]
     damaged_record = extract_document(_digitized(damaged), document_sha256="b" * 64, file="damaged.pdf")[0]
     truth = damaged.truth["cases"][0]
