@@ -167,7 +167,7 @@ def digitize_page(
                 ink = find_text_ink(page)
                 keep_image(work_dir, page, "deskew")
         if options.remove_lines:
-            page, removed = remove_ruled_lines(page)
+            page, removed = remove_ruled_lines(page, ink=ink)
             if removed:
                 ink = find_text_ink(page)
                 steps.append("remove ruled lines")
