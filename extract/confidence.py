@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from extract.vocabulary import DATA_DIR
+from models.pages import OcrWord
 
 CALIBRATION_PATH = DATA_DIR / "calibration.json"
 
@@ -49,7 +50,7 @@ _DOTTED_ZERO_DIGITS = frozenset("689")
 EVIDENCE = (
     "bias", "normalizer", "page", "words_mean", "words_min", "exact", "fuzzy", "from_text",
     "agrees", "doubted", "conflict", "dotted_zero_share", "no_words", "unknown", "page_zero_share",
-    "chronology", "repeated", "outcome_inferred",
+    "chronology", "repeated", "outcome_inferred", "torn_digits",
 )
 # Zeros are about a sixth of the digits a docket prints (dates, case numbers); a page whose OCR
 # found far fewer reads a dotted zero as something else. Pages with few digits say nothing.
@@ -63,6 +64,19 @@ def page_zero_share(words: Iterable[str]) -> float:
     return sum(ch == "0" for ch in digits) / len(digits) if len(digits) >= _FEW_DIGITS else TYPICAL_ZERO_SHARE
 
 
+def torn_digit_share(words: Iterable[OcrWord]) -> float:
+    """The share of the words' digits for which Tesseract also weighed another digit (a zero it
+    read as 6, or a 6 digitize restored to the zero it weighed)."""
+    digits = torn = 0
+    for word in words:
+        weighed = dict(word.alternatives)
+        for index, character in enumerate(word.text):
+            if character.isdigit():
+                digits += 1
+                torn += any(other.isdigit() for other in weighed.get(index, ""))
+    return torn / digits if digits else 0.0
+
+
 def evidence(
     normalizer_score: float | None,
     reason: str | None,
@@ -72,6 +86,7 @@ def evidence(
     text: str | None,
     value: object = None,
     zero_share: float = TYPICAL_ZERO_SHARE,
+    torn_digits: float = 0.0,
 ) -> dict[str, float]:
     """What is known about one value, as the numbers a score model weighs (names in EVIDENCE).
 
@@ -80,6 +95,7 @@ def evidence(
         value: the value itself; "UNKNOWN" (a disposition whose outcome was not read) is rarely
             what the docket says, however clearly the words around it were read.
         zero_share: `page_zero_share` of the value's page.
+        torn_digits: `torn_digit_share` of the words the value was read from.
     """
     page = page_confidence if page_confidence is not None else 0.9
     words = [max(0.0, min(1.0, c)) for c in ocr_confidences]
@@ -108,6 +124,9 @@ def evidence(
         # An order (supervision, 710 probation) with nothing read after it: "ordered" is inferred
         # from a missing entry, which on a worn or dot-matrix page is as often a line OCR lost.
         "outcome_inferred": float("completion_inferred" in flags),
+        # Tesseract read a digit of it while weighing another: the one slip a high word
+        # confidence hides (a dotted zero read as 6 reads at 0.95).
+        "torn_digits": torn_digits,
     }
 
 

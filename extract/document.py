@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from extract.assemble import ExtractedCase, PageView, Value, extract_cases
-from extract.confidence import TYPICAL_ZERO_SHARE, Curve, ScoreModel, calibrated, evidence, field_kind, load_score_models, page_zero_share, raw_score
+from extract.confidence import TYPICAL_ZERO_SHARE, Curve, ScoreModel, calibrated, evidence, field_kind, load_score_models, page_zero_share, raw_score, torn_digit_share
 from extract.layout import page_lines, union_box
 from extract.pipeline import analyse_page, load_pipeline
 from models.errors import InputError
@@ -78,6 +78,7 @@ def _field_info(
         value.text,
         value.value,
         zero_shares.get(value.page, TYPICAL_ZERO_SHARE),
+        torn_digit_share(value.words),
     )
     if evidence_sink is not None:
         evidence_sink[path] = features

@@ -18,7 +18,9 @@ from extract.confidence import (
     load_score_models,
     page_zero_share,
     raw_score,
+    torn_digit_share,
 )
+from models.pages import OcrWord
 
 
 def _simulated(n: int, seed: int) -> tuple[list[float], list[bool]]:
@@ -128,3 +130,15 @@ def test_a_page_that_reads_few_zeros_says_so_and_a_page_with_few_digits_says_not
     dotted = [w.replace("0", "6") for w in typewritten]
     assert page_zero_share(typewritten) > TYPICAL_ZERO_SHARE > page_zero_share(dotted)
     assert page_zero_share(["CT", "1", "POSS", "CANN"]) == TYPICAL_ZERO_SHARE
+
+
+def test_digits_tesseract_read_while_weighing_another_digit_are_torn():
+    # "06/16/93" whose first 0 digitize restored from a 6 (the 6 kept as the alternative), and
+    # whose 3 Tesseract weighed as a B: only the digit-for-digit doubt counts.
+    date = OcrWord("06/16/93", 0, 0, 80, 20, 0.97, alternatives=((0, "6"), (7, "B")))
+    label = OcrWord("DATE", 0, 0, 40, 20, 0.97, alternatives=((1, "4"),))
+    assert torn_digit_share([label, date]) == pytest.approx(1 / 6)
+    assert torn_digit_share([OcrWord("06/16/93", 0, 0, 80, 20, 0.97)]) == 0.0
+    assert torn_digit_share([label]) == 0.0
+    row = evidence(1.0, "exact", [0.97], (), 0.9, "06/16/93", torn_digits=torn_digit_share([date]))
+    assert row["torn_digits"] == pytest.approx(1 / 6)
