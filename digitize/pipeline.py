@@ -12,7 +12,9 @@ from digitize.clean import (
     NOISY_PAPER,
     UPSCALED_MEDIAN_SIZE,
     denoise,
+    despeckle_bitonal,
     flatten_background,
+    is_speckled_bitonal,
     paper_noise,
     remove_ruled_lines,
     resample,
@@ -121,6 +123,10 @@ def digitize_page(
     # Paper and noise are dealt with at the scan's own resolution, except on a noisy page whose
     # strokes are too thin for a median filter there (clean.UPSCALED_MEDIAN_SIZE).
     noisy = options.denoise and paper_noise(page) >= NOISY_PAPER
+    if options.denoise and page.dpi < options.min_dpi and is_speckled_bitonal(page):
+        page = despeckle_bitonal(page)
+        steps.append("despeckle bitonal")
+        keep_image(work_dir, page, "despeckle")
     if noisy:
         size = 3
         if page.dpi < options.min_dpi:

@@ -6,9 +6,11 @@ from digitize import tesseract
 from digitize.clean import (
     UPSCALED_MEDIAN_SIZE,
     denoise,
+    despeckle_bitonal,
     estimate_dpi,
     find_ruled_lines,
     flatten_background,
+    is_speckled_bitonal,
     remove_ruled_lines,
     resample,
     whiten_paper,
@@ -136,3 +138,44 @@ def test_a_noisy_low_resolution_page_is_upscaled_before_its_median(faded_noisy_1
     result = digitize_page(page, DigitizeOptions())
     assert result.steps[:4] == ("resample 100->300 dpi", "denoise", "flatten background", "whiten paper")
     assert word_accuracy(rendered.words, [w.text for w in result.text.words]) >= 0.9
+
+
+@pytest.fixture(scope="module")
+def speckled_bitonal_100_dpi():
+    """A carbon copy at half strength scanned black-and-white at 100 dpi, the scanner's threshold
+    close enough to the paper that sensor noise crosses it in specks of one and two pixels; and
+    the same page scanned without noise."""
+    rendered = render_page(4, lines=8, dpi=100)
+    faded = 255 - (255 - rendered.page().pixels.astype(np.float32)) * 0.5
+    noisy = faded + np.random.default_rng(7).normal(0, 16, faded.shape)
+
+    def scanned(pixels: np.ndarray) -> PageImage:
+        return PageImage(pixels=np.where(pixels < 225, 0, 255).astype(np.uint8), dpi=100)
+
+    return rendered, scanned(noisy), scanned(faded)
+
+
+def test_only_a_speckled_black_and_white_page_measures_speckled(speckled_bitonal_100_dpi, faded_noisy_100_dpi):
+    _, speckled, unspeckled = speckled_bitonal_100_dpi
+    assert is_speckled_bitonal(speckled)
+    assert not is_speckled_bitonal(unspeckled)
+    assert not is_speckled_bitonal(faded_noisy_100_dpi[1])
+
+
+def test_bitonal_specks_removed_before_upscaling_do_not_survive_the_median(speckled_bitonal_100_dpi):
+    rendered, page, _ = speckled_bitonal_100_dpi
+
+    def words_read(scanned: PageImage) -> float:
+        cleaned = denoise(resample(scanned, target_dpi=300), size=UPSCALED_MEDIAN_SIZE)
+        cleaned = whiten_paper(flatten_background(cleaned))
+        return word_accuracy(rendered.words, [w.text for w in tesseract.recognize(cleaned).words])
+
+    assert words_read(page) < 0.5
+    assert words_read(despeckle_bitonal(page)) >= 0.75
+
+
+def test_a_speckled_bitonal_low_resolution_page_is_despeckled_by_the_pipeline(speckled_bitonal_100_dpi):
+    rendered, page, _ = speckled_bitonal_100_dpi
+    result = digitize_page(page, DigitizeOptions())
+    assert "despeckle bitonal" in result.steps
+    assert word_accuracy(rendered.words, [w.text for w in result.text.words]) >= 0.75
