@@ -42,6 +42,13 @@ def test_an_unknown_shape_is_kept_at_a_lower_score():
     assert result.confidence < 1.0
 
 
+def test_older_municipal_numbers_with_the_district_in_front_are_read_at_a_lower_score():
+    # Not a spec §11 form: read, but as unverified.
+    result = normalize_case_number("M1-87-363185")
+    assert result.value == "M187363185"
+    assert result.confidence < 1.0 and "case_number_form_loose" in result.notes
+
+
 @pytest.mark.parametrize("printed", ["", "PEOPLE OF THE STATE", "M1"])
 def test_text_that_is_no_case_number_gives_none(printed):
     assert normalize_case_number(printed).value is None
