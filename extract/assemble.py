@@ -23,7 +23,7 @@ from extract.citations import agrees_with_charge_text, normalize_citation
 from extract.dates import parse_docket_date
 from extract.dispositions import DispositionReading, DispositionToken, compose, entry_words, find_tokens
 from extract.layout import Line
-from extract.names import normalize_name
+from extract.names import is_name_word, name_text, normalize_name
 from extract.normalized import Normalized
 from extract.offense_class import normalize_enhancements, normalize_offense_class
 from extract.ocr_repair import repair_digits, zero_variants
@@ -288,10 +288,11 @@ def _looks_like_name(text: str) -> bool:
 
 
 def _name_from_words(words: list[OcrWord], page: int, extractor: str) -> Value | None:
-    words = [w for w in words if any(ch.isalnum() for ch in w.text)]
-    if not words:
+    words = [w for w in words if is_name_word(w.text)]
+    if not any(any(ch.isalnum() for ch in w.text) for w in words):
         return None
-    parsed = normalize_name(_text(words))
+    text, letters_repaired = name_text(words)
+    parsed = normalize_name(text, letters_repaired=letters_repaired)
     return _words_value(words, parsed, page, extractor) if parsed.ok else None
 
 
@@ -431,6 +432,14 @@ def refit_date(value: Value, *, earliest: dt.date | None = None, latest: dt.date
     return Value(day, value.normalized, value.words, value.page, value.extractor, value.text, value.flags + ("date_out_of_order",))
 
 
+def _weighed_at_start(words: tuple[OcrWord, ...], printed: str) -> dict[int, str]:
+    """The characters Tesseract weighed at each place of `printed`, when the first word begins
+    with it (a case number's year is the start of its first word)."""
+    if not words or not words[0].text.startswith(printed):
+        return {}
+    return dict(words[0].alternatives)
+
+
 _CASE_YEAR = re.compile(r"^(\d{4})(?=[A-Z])|^(\d{2})(?=[A-Z]|\d{9}$)")
 
 
@@ -455,11 +464,15 @@ def check_case_number_year(draft: CaseDraft) -> None:
         return
     # The arrest date may be the misread one: a year the docket's own entries precede is no fix.
     first_entry = min((e.date.value for e in draft.entries if e.date is not None and e.date.value is not None), default=None)
+    weighed = _weighed_at_start(number.words, printed)
     for year in allowed:
-        differences = [(a, b) for a, b in zip(printed, year) if a != b]
+        differences = [(i, a, b) for i, (a, b) in enumerate(zip(printed, year)) if a != b]
         full_year = int(year) if len(year) == 4 else (arrest.value.year // 100) * 100 + int(year)
         too_late = first_entry is not None and full_year > first_entry.year
-        if len(differences) == 1 and differences[0] in _DIGIT_CONFUSIONS and not too_late:
+        # A digit Tesseract weighed as the arrest year's is confusable too ("1904" with 9 weighed
+        # at its zero: a 9 that digitize read as the dotted zero).
+        confusable = len(differences) == 1 and (differences[0][1:] in _DIGIT_CONFUSIONS or differences[0][2] in weighed.get(differences[0][0], ""))
+        if confusable and not too_late:
             value = year + number.value[len(printed):]
             normalized = Normalized(value, (number.normalized.confidence if number.normalized else 1.0) * 0.85, "year_refit", ("case_number_year_refit",))
             draft.values["case_number"] = Value(value, normalized, number.words, number.page, number.extractor, number.text, number.flags + ("case_number_year_refit",))

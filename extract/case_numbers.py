@@ -6,7 +6,7 @@ import re
 
 from extract import normalized as n
 from extract.normalized import Normalized
-from extract.ocr_repair import clean_spaces, repair_digits
+from extract.ocr_repair import DIGIT_LOOKALIKES, clean_spaces, repair_digits
 from extract.vocabulary import compiled_patterns
 
 EXACT_SCORE = 1.0
@@ -45,6 +45,12 @@ _STRICT_FORMS = (
 # The two-letter codes with one letter lost ("90R62563", "1995M1478863"): only CR ends in R and
 # only MC is followed by a district digit and six more.
 _LOST_CODE_LETTER = ((re.compile(r"^(\d{2}|\d{4})\s*R\s*(\d{5}(?:\s*-?\s*\d{2})?)$"), r"\1CR\2"), (re.compile(r"^(\d{4})\s*M\s*([1-6]\s*\d{6})$"), r"\1MC\2"))
+# The C of a code read as a zero ("810R18621", dot-matrix C and 0 are both round) or as a bracket
+# and a zero ("85(0374342"): only CR ends in R, and a complaint number's serial has six digits.
+# A filing year read all in look-alike letters ("SOCR11398"): repair_digits leaves a run without a
+# real digit alone, but before a code letter and its serial it can only be the year.
+_LETTERED_YEAR = re.compile(r"^([0-9OQLISBZ]{2}|[0-9OQLISBZ]{4})(?=(?:CR|MC|C)[0-9OQLISBZ]*\d)")
+_C_READ_AS_ZERO = ((re.compile(r"^(\d{2}|\d{4})\s*0R\s*(\d{5}(?:\s*-?\s*\d{2})?)$"), r"\1CR\2"), (re.compile(r"^(\d{2})\s*C0(\d{6})$"), r"\1C\2"))
 # A felony number's two-digit suffix counts co-defendants (01, 02, …): its first digit read as
 # 6, 8 or 9 is a dot-matrix face's dotted zero.
 _CODEFENDANT_SUFFIX = re.compile(r"^((?:\d{2}|\d{4})CR\d{5})[689](\d)$")
@@ -85,6 +91,8 @@ def normalize_case_number(text: str | None) -> Normalized:
         (_DOUBLED_LETTER.sub(r"\1", despeckled), True),
         (_THREE_DIGIT_YEAR.sub(r"\1\2", repair_digits(despeckled)[0]), True),
         *((pattern.sub(code, repair_digits(despeckled)[0]), True) for pattern, code in _LOST_CODE_LETTER),
+        *((pattern.sub(code, repair_digits(despeckled)[0]), True) for pattern, code in _C_READ_AS_ZERO),
+        (repair_digits(_LETTERED_YEAR.sub(lambda m: m.group(1).translate(DIGIT_LOOKALIKES), despeckled))[0], True),
     )
     matches: list[tuple[str, bool, str]] = []
     for candidate, repaired in candidates:

@@ -213,3 +213,42 @@ def test_the_same_printed_words_found_twice_are_one_reading():
     reading = _reading("93CR27941", 0.9, 50)
     voted = _voted(reading, reading)
     assert voted.flags == ()
+
+
+@pytest.mark.parametrize(
+    ("printed", "normalized"),
+    [("810R18621", "81CR18621"), ("810R2447802", "81CR2447802"), ("85(0374342", "85C374342")],
+    ids=["C-read-as-0", "C-read-as-0-with-suffix", "C-read-as-bracket-and-0"],
+)
+def test_a_code_letter_read_as_a_zero_is_repaired_at_a_lower_confidence(printed, normalized):
+    result = normalize_case_number(printed)
+    assert result.value == normalized
+    assert result.confidence < 1.0 and "digits_repaired" in result.notes
+
+
+def test_a_year_read_in_look_alike_letters_is_read_as_digits_and_then_fits_the_arrest():
+    # "SOCRO7046": the year 90 of a draft printout, its 9 read as S (a 5) and its 0 as O.
+    assert normalize_case_number("SOCRO7046").value == "50CR07046"
+    draft = _draft("SOCRO7046", dt.date(1990, 10, 10))
+    check_case_number_year(draft)
+    assert draft.values["case_number"].value == "90CR07046"
+    assert "case_number_year_refit" in draft.values["case_number"].flags
+
+
+def test_a_year_digit_tesseract_weighed_as_the_arrest_years_is_read_again():
+    # digitize read a 9 for which Tesseract also weighed a zero as the dotted zero: "1904MC…".
+    parsed = normalize_case_number("1904MC1468036")
+    word = OcrWord("1904MC1468036", 0, 0, 200, 20, 0.79, alternatives=((2, "9"), (4, "NH")))
+    draft = CaseDraft()
+    draft.values["case_number"] = Value(parsed.value, parsed, (word,), 1, "court.case_number.v1", word.text)
+    arrest = dt.date(1994, 8, 18)
+    draft.values["arrest_date"] = Value(arrest, Normalized(arrest, 1.0, "exact"), (), 1, "court.dates.v1", "08/18/94")
+    check_case_number_year(draft)
+    assert draft.values["case_number"].value == "1994MC1468036"
+    assert draft.values["case_number"].normalized.confidence < parsed.confidence
+
+
+def test_a_year_digit_nothing_weighed_is_not_read_as_the_arrest_years():
+    draft = _draft("1904MC1468036", dt.date(1994, 8, 18))
+    check_case_number_year(draft)
+    assert draft.values["case_number"].value == "1904MC1468036"

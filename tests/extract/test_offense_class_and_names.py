@@ -2,7 +2,8 @@
 
 import pytest
 
-from extract.names import normalize_name
+from extract.names import name_text, normalize_name
+from models.pages import OcrWord
 from extract.offense_class import SECTION_7, normalize_enhancements, normalize_offense_class
 
 
@@ -56,3 +57,39 @@ def test_names_read_in_docket_form(printed, name, exact):
     result = normalize_name(printed)
     assert result.value == name
     assert (result.confidence == 1.0) is exact
+
+
+@pytest.mark.parametrize(
+    ("printed", "name"),
+    [
+        # Dot-matrix middle initials as OCR reads them: S struck through, B's bowls, D's zero.
+        ("HAYES, GREGORY $", "HAYES, GREGORY S"),
+        ("STEWART, RAYMOND &", "STEWART, RAYMOND B"),
+        ("STEWART, PATRICIA 0", "STEWART, PATRICIA D"),
+        ("WASHINGTON, FRANK Db", "WASHINGTON, FRANK D"),
+        ("PHILLIPS. EDWARD W", "PHILLIPS, EDWARD W"),
+    ],
+)
+def test_misread_initials_and_commas_are_repaired_with_doubt(printed, name):
+    result = normalize_name(printed)
+    assert result.value == name
+    assert "characters_repaired" in result.notes
+    assert result.confidence < 1.0
+
+
+def test_a_marked_first_name_is_not_taken_for_an_initial():
+    assert normalize_name("SMITH, $").value == "SMITH"
+
+
+def test_an_o_tesseract_weighed_as_d_is_read_d():
+    words = [OcrWord("LOPEZ,", 0, 0, 60, 20, 0.9), OcrWord("EOWARD", 70, 0, 60, 20, 0.71, alternatives=((1, "QD"),)), OcrWord("E", 140, 0, 10, 20, 0.9)]
+    text, repaired = name_text(words)
+    assert (text, repaired) == ("LOPEZ, EDWARD E", True)
+    result = normalize_name(text, letters_repaired=repaired)
+    assert result.value == "LOPEZ, EDWARD E"
+    assert result.confidence < 1.0
+
+
+def test_an_o_with_no_d_weighed_stays():
+    words = [OcrWord("OWENS,", 0, 0, 60, 20, 0.9, alternatives=((0, "Q"),)), OcrWord("JOHN", 70, 0, 60, 20, 0.9)]
+    assert name_text(words) == ("OWENS, JOHN", False)
