@@ -25,7 +25,7 @@ from extract.dispositions import DispositionReading, DispositionToken, compose, 
 from extract.layout import Line
 from extract.names import is_name_word, name_text, normalize_name
 from extract.normalized import Normalized
-from extract.offense_class import normalize_enhancements, normalize_offense_class
+from extract.offense_class import class_level_without_code, normalize_enhancements, normalize_offense_class
 from extract.ocr_repair import repair_digits, zero_variants
 from models.pages import OcrWord
 
@@ -721,6 +721,21 @@ def _implied_class(parsed: Normalized, when: dt.date | None) -> str | None:
     return _subsection_class(citation.section, citation.subsections[0], when)
 
 
+CLASS_FROM_STATUTE = "class_from_statute"
+CLASS_FROM_STATUTE_SCORE = 0.6
+
+
+def _class_from_statute(text: str, citation: Normalized, when: dt.date | None) -> Normalized:
+    """A printed class whose code OCR lost ("CLASS MISD") read from the statute's subsection,
+    when that subsection's class is of the printed level; a reading, not a check, so it is
+    flagged and scored low."""
+    level = class_level_without_code(text)
+    implied = _implied_class(citation, when)
+    if level is None or implied is None or (implied in "ABC") != (level == "misdemeanor"):
+        return Normalized(None, 0.0, "unparsed")
+    return Normalized(implied, CLASS_FROM_STATUTE_SCORE, "from_statute", (CLASS_FROM_STATUTE,), level)
+
+
 def check_subsection_class(parsed: Normalized, offense_class: str, when: dt.date | None) -> Normalized:
     """A §4/§5 subsection whose class contradicts the printed class, read again (spec §7.2, §7.3).
 
@@ -754,13 +769,15 @@ def finish_count(count: CountDraft, case_values: dict[str, Value]) -> ExtractedC
     words = tuple(count.citation or count.description)
     agreement = ("citation_agrees_with_text",) if agrees_with_charge_text(parsed_citation, description) else ()
     values["statute"] = Value(parsed_citation.value, parsed_citation, words, page, "court.citation.v1", citation_text, agreement)
+    offense_date = count.offense_date or case_values.get("offense_date")
     if count.offense_class:
         parsed = normalize_offense_class(_text(count.offense_class))
+        if not parsed.ok:
+            parsed = _class_from_statute(_text(count.offense_class), parsed_citation, offense_date.value if offense_date else None)
         if parsed.ok:
             values["offense_class"] = _words_value(count.offense_class, parsed, page, "court.offense_class.v1")
-    offense_date = count.offense_date or case_values.get("offense_date")
     offense_class = values.get("offense_class")
-    if offense_class is not None and parsed_citation.value:
+    if offense_class is not None and parsed_citation.value and CLASS_FROM_STATUTE not in offense_class.normalized.notes:
         when = offense_date.value if offense_date else None
         checked = check_subsection_class(parsed_citation, offense_class.value, when)
         if checked is not parsed_citation:

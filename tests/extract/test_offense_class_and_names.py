@@ -4,7 +4,8 @@ import pytest
 
 from extract.names import name_text, normalize_name
 from models.pages import OcrWord
-from extract.offense_class import SECTION_7, normalize_enhancements, normalize_offense_class
+from extract.assemble import CountDraft, finish_count
+from extract.offense_class import SECTION_7, class_level_without_code, normalize_enhancements, normalize_offense_class
 
 
 @pytest.mark.parametrize(
@@ -93,3 +94,51 @@ def test_an_o_tesseract_weighed_as_d_is_read_d():
 def test_an_o_with_no_d_weighed_stays():
     words = [OcrWord("OWENS,", 0, 0, 60, 20, 0.9, alternatives=((0, "Q"),)), OcrWord("JOHN", 70, 0, 60, 20, 0.9)]
     assert name_text(words) == ("OWENS, JOHN", False)
+
+
+@pytest.mark.parametrize(
+    ("printed", "code"),
+    [("L B MISD", "B"), ("CLASS 6 MISO", "B"), ("CLASS 8 MISD", "B")],
+    ids=["C-of-CL-lost", "B-read-as-6", "B-read-as-8"],
+)
+def test_draft_misreadings_of_a_misdemeanor_class_are_repaired_with_doubt(printed, code):
+    result = normalize_offense_class(printed)
+    assert result.value == code
+    assert result.confidence < 1.0 and "class_repaired" in result.notes
+
+
+@pytest.mark.parametrize("printed", ["CLASS 8 FEL", "CLASS 6", "L B"])
+def test_a_digit_or_lone_letter_is_no_class_without_a_misdemeanor_word(printed):
+    assert normalize_offense_class(printed).value is None
+
+
+def test_a_class_without_its_code_still_says_its_level():
+    assert class_level_without_code("CLASS MISD") == "misdemeanor"
+    assert class_level_without_code("CLASS FELONY") == "felony"
+    assert class_level_without_code("CLASS C MISD") is None
+
+
+def _count(citation: str, offense_class: str) -> CountDraft:
+    def words(text: str, left: int) -> list[OcrWord]:
+        return [OcrWord(part, left + 60 * i, 0, 50, 20, 0.9) for i, part in enumerate(text.split())]
+
+    count = CountDraft(1, 1)
+    count.description = words("POSS CANNABIS", 0)
+    count.citation = words(citation, 200)
+    count.offense_class = words(offense_class, 500)
+    return count
+
+
+def test_a_class_whose_code_was_lost_is_read_from_the_statute_with_doubt():
+    # "CLASS C MISD" printed; OCR read "CLASS MISD": 550/4(a) is a Class C misdemeanor.
+    values = finish_count(_count("720 ILCS 550/4(a)", "CLASS MISD"), {}).values
+    offense_class = values["offense_class"]
+    assert offense_class.value == "C"
+    assert "class_from_statute" in offense_class.normalized.notes
+    assert offense_class.normalized.confidence < 1.0
+    assert "class_agrees_with_statute" not in offense_class.flags + values["statute"].flags
+
+
+def test_a_lost_class_is_not_read_from_a_statute_of_the_other_level():
+    # 550/5(d) is a felony: "CLASS MISD" beside it says one of them was misread.
+    assert "offense_class" not in finish_count(_count("720 ILCS 550/5(d)", "CLASS MISD"), {}).values
