@@ -128,3 +128,19 @@ def test_ocr_damaged_vocabulary_is_repaired_at_a_lower_score(entries, canonical)
 def test_sentence_kind_of_a_sentence_text():
     assert sentence_kind_of("FINE $100 + COSTS") == "FINE"
     assert sentence_kind_of("COND DISCH 12 MOS") == "CONDITIONAL_DISCHARGE"
+
+
+@pytest.mark.parametrize(
+    ("printed", "code"),
+    [("CT 2 NLP.", "NOLLE"), ("DISP 11/21/92 OwP", "DISMISSED")],
+    ids=["period-read-as-L", "draft-D-read-as-O"],
+)
+def test_draft_misreadings_of_short_codes_are_repaired_at_a_lower_score(printed, code):
+    result = normalize_disposition(printed)
+    assert result.value == code
+    assert result.confidence < 1.0 and result.reason == "ocr_repaired"
+
+
+@pytest.mark.parametrize("printed", ["CT 2 NLX", "OOA", "L"])
+def test_words_no_repair_makes_a_code_stay_unread(printed):
+    assert normalize_disposition(printed).value == "UNKNOWN"
