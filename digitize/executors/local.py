@@ -13,6 +13,8 @@ from dataclasses import replace
 from types import TracebackType
 from typing import Any
 
+import cv2
+
 from digitize.executors.base import PageLost, PageOutcome, Reader
 # Imported for real, not only for type checking: a worker imports this module to run its
 # initializer, so it has the page pipeline (OpenCV, Tesseract's wrapper) loaded while the
@@ -33,6 +35,9 @@ def default_workers() -> int:
 
 
 def _start_worker() -> None:
+    # A worker is one core's worth of work, like the one-thread Tesseract it starts: OpenCV's
+    # own thread per core would fight the other workers for the cores.
+    cv2.setNumThreads(1)
     # Ctrl-C is the coordinator's to handle (it stops the batch cleanly); the setting is
     # inherited by the tesseract each worker starts, so a page is not failed by the keypress.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
