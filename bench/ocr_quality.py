@@ -5,7 +5,7 @@
     .venv/bin/python -m bench.ocr_quality --damages clean,low_dpi+noise   # effects combined
 
 For generated dockets with exact ground truth, each page is read twice in the same run:
-  * raw: Tesseract (`image_to_data`, its default page segmentation) on the page as scanned
+  * raw: Tesseract (one call, its default page segmentation) on the page as scanned
     (given 120 s: on speckled pages it can take many minutes, and then counts as reading nothing);
   * pipeline: `digitize.pipeline.digitize_page` (resample, orient, deskew, clean, then Tesseract).
 Pages on which the pipeline joined dot-matrix dots are read a third time with `join_dots=False`

@@ -7,7 +7,7 @@ from digitize.orientation import OSD_CONFIDENCE
 from models.errors import ToolMissingError
 from models.pages import PageImage
 
-# Recorded `image_to_data` output: a page, a block, a line and two words, one of them empty.
+# Recorded TSV output: a page, a block, a line and two words, one of them empty.
 TSV = (
     "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
     "1\t1\t0\t0\t0\t0\t0\t0\t800\t600\t-1\t\n"
