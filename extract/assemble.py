@@ -312,7 +312,7 @@ def read_case_values(draft: CaseDraft, lines: list[tuple[PageView, int]], header
         if dob is not None and "defendant.date_of_birth" not in values:
             date = view.date_after(line, dob)
             if date is not None:
-                values["defendant.date_of_birth"] = _value_from_span(date, page, "court.dates.v1")
+                values["defendant.date_of_birth"] = _value_from_span(date, page, "court.dates.v2")
             # Half-sheet captions type the name and the birth date on one line.
             name_field = view.lines[line].fields[0]
             if (
@@ -340,12 +340,12 @@ def read_case_values(draft: CaseDraft, lines: list[tuple[PageView, int]], header
         if arrest is not None and "arrest_date" not in values:
             date = view.date_after(line, arrest)
             if date is not None:
-                values["arrest_date"] = _value_from_span(date, page, "court.dates.v1")
+                values["arrest_date"] = _value_from_span(date, page, "court.dates.v2")
         offense = view.label(line, "OFFENSE_DATE")
         if offense is not None and "offense_date" not in values:
             date = view.date_after(line, offense)
             if date is not None:
-                values["offense_date"] = _value_from_span(date, page, "court.dates.v1")
+                values["offense_date"] = _value_from_span(date, page, "court.dates.v2")
         branch = view.label(line, "BRANCH")
         if branch is not None and "court" not in values:
             values["court"] = Value(
@@ -656,7 +656,7 @@ def read_counts(draft: CaseDraft, lines: list[tuple[PageView, int]]) -> None:
             if off:
                 parsed = parse_docket_date(_text(off))
                 if parsed.ok:
-                    current.offense_date = _words_value(off, parsed, view.page, "court.dates.v1")
+                    current.offense_date = _words_value(off, parsed, view.page, "court.dates.v2")
             continue
         statute_line = view.has_label(line, "STATUTE")
         # "STATUTE: CH 56-1/2 PAR 1402(C)" holds something date-shaped ("56-1/2") and is still no entry.
@@ -844,7 +844,7 @@ def read_entries(draft: CaseDraft, lines: list[tuple[PageView, int]]) -> None:
         if starts_with_date and not view.has_label(line, "DOB", "ARREST_DATE", "OFFENSE_DATE", "CASE_NO", "COUNT"):
             rest = [t._.ocr for t in sent if t.i >= first.end]
             rest = _drop_judge(rest, printed)
-            current = Entry(_value_from_span(first, view.page, "court.dates.v1"), _text(rest), tuple(rest), view.page)
+            current = Entry(_value_from_span(first, view.page, "court.dates.v2"), _text(rest), tuple(rest), view.page)
             draft.entries.append(current)
             continue
         labels = {span.label_ for span in view.labels.get(line, [])}

@@ -11,8 +11,8 @@ reader that produced it, so old results stay explainable.
 from __future__ import annotations
 
 import re
-
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 import spacy
 from spacy.language import Language
@@ -22,7 +22,8 @@ from spacy.tokens import Doc, Span, Token
 from extract.amounts import AMOUNT, PLANTS, normalize_amount
 from extract.case_numbers import normalize_case_number
 from extract.citations import normalize_citation
-from extract.dates import find_dates
+from extract import normalized as n
+from extract.dates import REPAIR_SCORE, find_dates
 from extract.offense_class import normalize_offense_class
 from extract.vocabulary import load_patterns
 
@@ -85,11 +86,35 @@ class LabelMatcher:
         return doc
 
 
+def _weighed_readings(sent: Span) -> Iterator[str]:
+    """The line's text with one digit read as another digit Tesseract weighed for it (a zero
+    digitize restored from what was printed as a 9 reads as 9 again)."""
+    text = sent.text
+    for token in sent:
+        word = token._.ocr
+        for index, others in word.alternatives if word is not None else ():
+            if index < len(token.text) and token.text[index].isdigit():
+                at = token.idx - sent.start_char + index
+                yield from (text[:at] + other + text[at + 1 :] for other in others if other.isdigit())
+
+
 def find_date_spans(doc: Doc) -> Doc:
-    """Every printed date (`07-14-93`, `JUL 14 1993`), with its `datetime.date`."""
+    """Every printed date (`07-14-93`, `JUL 14 1993`), with its `datetime.date`.
+
+    Where no date reads, a reading with one digit Tesseract weighed may (`00/02/82` whose first
+    0 Tesseract also weighed as 9): kept at the repaired score, noted `read_as_weighed`.
+    """
     spans = []
     for sent in doc.sents:
-        for start, end, parsed in find_dates(sent.text):
+        found = find_dates(sent.text)
+        taken = [(start, end) for start, end, _ in found]
+        for reading in _weighed_readings(sent):
+            for start, end, parsed in find_dates(reading):
+                if not any(start < other_end and other_start < end for other_start, other_end in taken):
+                    taken.append((start, end))
+                    notes = (*parsed.notes, "read_as_weighed")
+                    found.append((start, end, replace(parsed, confidence=min(parsed.confidence, REPAIR_SCORE), reason=n.REPAIRED, notes=notes)))
+        for start, end, parsed in found:
             span = _char_span(doc, sent.start_char + start, sent.start_char + end, "DATE")
             if span is not None:
                 span._.normalized = parsed
@@ -178,8 +203,8 @@ def find_offense_classes(doc: Doc) -> Doc:
     return doc
 
 
-@spacy.registry.misc("court.dates.v1")
-def find_date_spans_v1() -> Reader:
+@spacy.registry.misc("court.dates.v2")
+def find_date_spans_v2() -> Reader:
     return lambda nlp: find_date_spans
 
 

@@ -43,7 +43,7 @@ AGREEMENT_FLAGS = frozenset(
 )
 # Readings that needed another look: refits, inherited values, repairs towards a table.
 DOUBT_FLAGS = frozenset(
-    {"disposition_inherited", "amount_refit", "date_refit", "century_refit", "subsection_refit", "case_number_year_refit", "charge_text_repaired", "citation_completed_from_text", "repeated_disagrees", "class_from_statute"}
+    {"disposition_inherited", "amount_refit", "date_refit", "century_refit", "subsection_refit", "case_number_year_refit", "charge_text_repaired", "citation_completed_from_text", "repeated_disagrees", "class_from_statute", "read_as_weighed"}
 )
 # What the dotted zero of a dot-matrix face is read as: a number full of them is less certain.
 _DOTTED_ZERO_DIGITS = frozenset("689")

@@ -6,6 +6,9 @@ import pytest
 
 from extract.assemble import Value, refit_date
 from extract.dates import find_dates, parse_docket_date
+from extract.layout import page_lines
+from extract.pipeline import analyse_page
+from models.pages import OcrWord, PageText
 
 
 @pytest.mark.parametrize(
@@ -85,3 +88,21 @@ def test_a_date_no_reading_fits_is_flagged_not_changed():
     refit = refit_date(value, earliest=dt.date(1992, 8, 9), near=dt.date(1992, 8, 9))
     assert refit.value == value.value
     assert "date_out_of_order" in refit.flags
+
+
+def test_a_date_that_reads_only_with_a_digit_tesseract_weighed_is_found_and_doubted():
+    # "09/02/82" printed; digitize restored the 9 to a 0 (Tesseract weighed both), so the line
+    # reads "00/02/82", no date, unless the weighed 9 is tried.
+    def word(text, left, alternatives=()):
+        return OcrWord(text, left, 100, 20 * len(text), 30, 0.95, 1, 1, 1, left // 100, alternatives)
+
+    text = PageText(words=(word("ARREST", 100), word("00/02/82", 300, ((1, "9"),)), word("CHICAGO", 600)), width=1000, height=300)
+    doc = analyse_page(page_lines(text, page=1), page=1)
+    (date,) = doc.spans["dates"]
+    assert date._.normalized.value == dt.date(1982, 9, 2)
+    assert "read_as_weighed" in date._.normalized.notes and date._.normalized.confidence < 1.0
+    # A line whose date reads as printed keeps it, whatever Tesseract weighed.
+    text = PageText(words=(word("ARREST", 100), word("08/02/82", 300, ((0, "9"),)),), width=1000, height=300)
+    doc = analyse_page(page_lines(text, page=1), page=1)
+    (date,) = doc.spans["dates"]
+    assert date._.normalized.value == dt.date(1982, 8, 2) and "read_as_weighed" not in date._.normalized.notes
