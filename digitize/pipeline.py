@@ -128,10 +128,10 @@ def digitize_page(
         steps.append("despeckle bitonal")
         keep_image(work_dir, page, "despeckle")
     if noisy:
-        size = 3
         if page.dpi < options.min_dpi:
-            page, size = to_target_dpi(page, options, steps, work_dir), UPSCALED_MEDIAN_SIZE
-        page = denoise(page, size=size)
+            page = denoise(to_target_dpi(page, options, steps, work_dir), size=UPSCALED_MEDIAN_SIZE)
+        else:
+            page = denoise(page)
         steps.append("denoise")
         keep_image(work_dir, page, "denoise")
     if options.flatten:

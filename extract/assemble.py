@@ -204,14 +204,14 @@ def split_cases(views: list[PageView]) -> tuple[list[tuple[CaseDraft, list[tuple
                 same = previous is not None and number is not None and (number == previous or fuzz.ratio(number, previous) >= _SAME_CASE_RATIO)
                 if (continuation or same) and cases and current is cases[-1]:
                     if number is not None:
-                        add_reading(current[0], "case_number", _value_from_span(header, view.page, "court.case_number.v1"))
+                        add_reading(current[0], "case_number", _value_from_span(header, view.page, c.CASE_NUMBER_READER))
                 elif same and cases and view.page not in cases[-1][0].pages:
                     current = cases[-1]
-                    add_reading(current[0], "case_number", _value_from_span(header, view.page, "court.case_number.v1"))
+                    add_reading(current[0], "case_number", _value_from_span(header, view.page, c.CASE_NUMBER_READER))
                 else:
                     draft = CaseDraft()
                     if number is not None:
-                        add_reading(draft, "case_number", _value_from_span(header, view.page, "court.case_number.v1"))
+                        add_reading(draft, "case_number", _value_from_span(header, view.page, c.CASE_NUMBER_READER))
                     current = (draft, [])
                     cases.append(current)
             if current is None:
@@ -312,7 +312,7 @@ def read_case_values(draft: CaseDraft, lines: list[tuple[PageView, int]], header
         if dob is not None and "defendant.date_of_birth" not in values:
             date = view.date_after(line, dob)
             if date is not None:
-                values["defendant.date_of_birth"] = _value_from_span(date, page, "court.dates.v2")
+                values["defendant.date_of_birth"] = _value_from_span(date, page, c.DATES_READER)
             # Half-sheet captions type the name and the birth date on one line.
             name_field = view.lines[line].fields[0]
             if (
@@ -340,12 +340,12 @@ def read_case_values(draft: CaseDraft, lines: list[tuple[PageView, int]], header
         if arrest is not None and "arrest_date" not in values:
             date = view.date_after(line, arrest)
             if date is not None:
-                values["arrest_date"] = _value_from_span(date, page, "court.dates.v2")
+                values["arrest_date"] = _value_from_span(date, page, c.DATES_READER)
         offense = view.label(line, "OFFENSE_DATE")
         if offense is not None and "offense_date" not in values:
             date = view.date_after(line, offense)
             if date is not None:
-                values["offense_date"] = _value_from_span(date, page, "court.dates.v2")
+                values["offense_date"] = _value_from_span(date, page, c.DATES_READER)
         branch = view.label(line, "BRANCH")
         if branch is not None and "court" not in values:
             values["court"] = Value(
@@ -353,7 +353,7 @@ def read_case_values(draft: CaseDraft, lines: list[tuple[PageView, int]], header
                 Normalized(branch.text, 1.0, "exact"),
                 tuple(t._.ocr for t in branch),
                 page,
-                "court.labels.v1",
+                c.LABELS_READER,
                 branch.text,
             )
 
@@ -656,7 +656,7 @@ def read_counts(draft: CaseDraft, lines: list[tuple[PageView, int]]) -> None:
             if off:
                 parsed = parse_docket_date(_text(off))
                 if parsed.ok:
-                    current.offense_date = _words_value(off, parsed, view.page, "court.dates.v2")
+                    current.offense_date = _words_value(off, parsed, view.page, c.DATES_READER)
             continue
         statute_line = view.has_label(line, "STATUTE")
         # "STATUTE: CH 56-1/2 PAR 1402(C)" holds something date-shaped ("56-1/2") and is still no entry.
@@ -768,21 +768,21 @@ def finish_count(count: CountDraft, case_values: dict[str, Value]) -> ExtractedC
     parsed_citation = normalize_citation(citation_text, charge_text=description)
     words = tuple(count.citation or count.description)
     agreement = ("citation_agrees_with_text",) if agrees_with_charge_text(parsed_citation, description) else ()
-    values["statute"] = Value(parsed_citation.value, parsed_citation, words, page, "court.citation.v1", citation_text, agreement)
+    values["statute"] = Value(parsed_citation.value, parsed_citation, words, page, c.CITATION_READER, citation_text, agreement)
     offense_date = count.offense_date or case_values.get("offense_date")
     if count.offense_class:
         parsed = normalize_offense_class(_text(count.offense_class))
         if not parsed.ok:
             parsed = _class_from_statute(_text(count.offense_class), parsed_citation, offense_date.value if offense_date else None)
         if parsed.ok:
-            values["offense_class"] = _words_value(count.offense_class, parsed, page, "court.offense_class.v1")
+            values["offense_class"] = _words_value(count.offense_class, parsed, page, c.OFFENSE_CLASS_READER)
     offense_class = values.get("offense_class")
     if offense_class is not None and parsed_citation.value and CLASS_FROM_STATUTE not in offense_class.normalized.notes:
         when = offense_date.value if offense_date else None
         checked = check_subsection_class(parsed_citation, offense_class.value, when)
         if checked is not parsed_citation:
             parsed_citation = checked
-            values["statute"] = Value(checked.value, checked, words, page, "court.citation.v1", citation_text, checked.notes[-1:])
+            values["statute"] = Value(checked.value, checked, words, page, c.CITATION_READER, citation_text, checked.notes[-1:])
         elif _implied_class(parsed_citation, when) == offense_class.value:
             values["statute"].flags += ("class_agrees_with_statute",)
             offense_class.flags += ("class_agrees_with_statute",)
@@ -791,9 +791,9 @@ def finish_count(count: CountDraft, case_values: dict[str, Value]) -> ExtractedC
     if count.amount:
         parsed = normalize_amount(_text(count.amount))
         if parsed.detail is not None and parsed.detail.plant_count:
-            values["plant_count"] = Value(parsed.detail.plant_count, parsed, tuple(count.amount), page, "court.amount.v1", _text(count.amount))
+            values["plant_count"] = Value(parsed.detail.plant_count, parsed, tuple(count.amount), page, c.AMOUNT_READER, _text(count.amount))
         elif parsed.ok:
-            amount = _words_value(count.amount, parsed, page, "court.amount.v1")
+            amount = _words_value(count.amount, parsed, page, c.AMOUNT_READER)
             offense_class = values.get("offense_class")
             when = offense_date.value if offense_date else None
             statute_value, class_value = parsed_citation.value, offense_class.value if offense_class else None
@@ -810,17 +810,17 @@ def finish_count(count: CountDraft, case_values: dict[str, Value]) -> ExtractedC
                 )
                 resubsection = check_subsection_amount(parsed_citation, parsed.value, when) if class_value is None else parsed_citation
                 if refit is not None:
-                    amount = Value(refit.value, refit, tuple(count.amount), page, "court.amount.v1", _text(count.amount), ("amount_refit",))
+                    amount = Value(refit.value, refit, tuple(count.amount), page, c.AMOUNT_READER, _text(count.amount), ("amount_refit",))
                 elif resubsection is not parsed_citation:
                     parsed_citation = resubsection
-                    values["statute"] = Value(resubsection.value, resubsection, words, page, "court.citation.v1", citation_text, ("subsection_refit",))
+                    values["statute"] = Value(resubsection.value, resubsection, words, page, c.CITATION_READER, citation_text, ("subsection_refit",))
                 else:
                     amount.flags += (conflict,)
             elif implied_brackets(parsed_citation.value, offense_class.value if offense_class else None, when):
                 amount.flags += ("amount_agrees_with_statute",)
             values["amount_grams"] = amount
             if parsed.detail.basis:
-                values["weight_basis"] = Value(parsed.detail.basis, parsed, tuple(count.amount), page, "court.amount.v1", _text(count.amount))
+                values["weight_basis"] = Value(parsed.detail.basis, parsed, tuple(count.amount), page, c.AMOUNT_READER, _text(count.amount))
     enhancements = normalize_enhancements(_text(count.enhancement) or description)
     if enhancements.value:
         values["enhancements"] = Value(enhancements.value, enhancements, tuple(count.enhancement or count.description), page, "court.count.v1", _text(count.enhancement))
@@ -844,7 +844,7 @@ def read_entries(draft: CaseDraft, lines: list[tuple[PageView, int]]) -> None:
         if starts_with_date and not view.has_label(line, "DOB", "ARREST_DATE", "OFFENSE_DATE", "CASE_NO", "COUNT"):
             rest = [t._.ocr for t in sent if t.i >= first.end]
             rest = _drop_judge(rest, printed)
-            current = Entry(_value_from_span(first, view.page, "court.dates.v2"), _text(rest), tuple(rest), view.page)
+            current = Entry(_value_from_span(first, view.page, c.DATES_READER), _text(rest), tuple(rest), view.page)
             draft.entries.append(current)
             continue
         labels = {span.label_ for span in view.labels.get(line, [])}

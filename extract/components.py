@@ -33,6 +33,14 @@ Token.set_extension("field", default=0, force=True)
 Doc.set_extension("page", default=None, force=True)
 Span.set_extension("normalized", default=None, force=True)
 
+# The registered readers' names, which every value extracted with them records.
+LABELS_READER = "court.labels.v1"
+DATES_READER = "court.dates.v2"
+CASE_NUMBER_READER = "court.case_number.v1"
+CITATION_READER = "court.citation.v1"
+AMOUNT_READER = "court.amount.v1"
+OFFENSE_CLASS_READER = "court.offense_class.v1"
+
 LABELS = "labels"
 DATES = "dates"
 CASE_NUMBERS = "case_numbers"
@@ -68,7 +76,7 @@ def _char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
 Reader = Callable[[Language], Callable[[Doc], Doc]]
 
 
-@spacy.registry.misc("court.labels.v1")
+@spacy.registry.misc(LABELS_READER)
 def labels_v1(patterns: str = "labels") -> Reader:
     """Docket labels ("CASE NO.", "DATE OF ARREST", "CT 2") from `extract/patterns/<patterns>.jsonl`."""
     return lambda nlp: LabelMatcher(nlp, patterns)
@@ -203,27 +211,27 @@ def find_offense_classes(doc: Doc) -> Doc:
     return doc
 
 
-@spacy.registry.misc("court.dates.v2")
+@spacy.registry.misc(DATES_READER)
 def find_date_spans_v2() -> Reader:
     return lambda nlp: find_date_spans
 
 
-@spacy.registry.misc("court.case_number.v1")
+@spacy.registry.misc(CASE_NUMBER_READER)
 def find_case_numbers_v1() -> Reader:
     return lambda nlp: find_case_numbers
 
 
-@spacy.registry.misc("court.citation.v1")
+@spacy.registry.misc(CITATION_READER)
 def find_citations_v1() -> Reader:
     return lambda nlp: find_citations
 
 
-@spacy.registry.misc("court.amount.v1")
+@spacy.registry.misc(AMOUNT_READER)
 def find_amounts_v1() -> Reader:
     return lambda nlp: find_amounts
 
 
-@spacy.registry.misc("court.offense_class.v1")
+@spacy.registry.misc(OFFENSE_CLASS_READER)
 def find_offense_classes_v1() -> Reader:
     return lambda nlp: find_offense_classes
 
