@@ -98,11 +98,14 @@ def _repair_unit(text: str) -> re.Match[str] | None:
     for candidate in _LENIENT_UNIT.finditer(text):
         unit = candidate.group("unit")
         lettered = unit.upper().translate(_DIGITS_FOR_LETTERS)
-        if unit.isdigit() and len(unit) > 2 and not (len(unit) == 3 and lettered[:2] == "OZ"):
+        if unit.isdigit() and len(unit) > 2 and not re.fullmatch(r"OO?Z.?", lettered):
             continue
-        if lettered not in _UNIT_BY_WORD and len(lettered) == 3 and lettered[:2] in _UNIT_BY_WORD and unit[2].isdigit():
-            # "1/2 O28": a unit with a speck after it read as a digit.
-            lettered = lettered[:2]
+        if lettered not in _UNIT_BY_WORD and len(lettered) in (2, 3) and lettered[:-1] in _UNIT_BY_WORD and unit[-1].isdigit():
+            # "1/2 O28", "7.6 G6": a unit with a speck after it read as a digit.
+            lettered = lettered[:-1]
+        elif re.fullmatch(r"OO+Z", lettered):
+            # "1/8 O02": the O of OZ read twice, as a letter and as a zero.
+            lettered = "OZ"
         elif lettered not in _UNIT_BY_WORD and re.fullmatch(r"GR[A-Z]{1,3}", lettered) and lettered != "GROSS":
             # "341 GRAS": a gram abbreviation with a letter misread.
             lettered = "GRMS"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -74,6 +75,8 @@ class CountDraft:
     amount: list[OcrWord] = field(default_factory=list)
     enhancement: list[OcrWord] = field(default_factory=list)
     offense_date: Value | None = None
+    # The page prints zeros that Tesseract takes for other digits (PageView.prints_dotted_zeros).
+    dotted_zeros: bool = False
 
 
 @dataclass
@@ -149,6 +152,18 @@ class PageView:
 
     def line_start(self, line: int) -> int:
         return list(self.doc.sents)[line].start
+
+    @cached_property
+    def prints_dotted_zeros(self) -> bool:
+        """Whether some 0 of the page was read as a 6, 8 or 9 first (digitize restored it, keeping
+        the digit as an alternative): the face's zeros are ones Tesseract confuses, so a 6 that
+        contradicts the statute may be a zero it never weighed."""
+        return any(
+            word.text[index] == "0" and any(d in chars for d in "689")
+            for word in (token._.ocr for token in self.doc)
+            for index, chars in word.alternatives
+            if index < len(word.text)
+        )
 
 
 def _value_from_span(span: Span, page: int, extractor: str, value: Any = None) -> Value:
@@ -511,7 +526,8 @@ def apply_date_order(draft: CaseDraft) -> None:
 
 
 def _field_kind(text: str) -> str:
-    upper = text.upper()
+    # "= 1.3 GRAMS": a speck of a draft face read as "=" in front of the field.
+    upper = text.upper().lstrip("= ")
     if re.match(r"^(?:CL|CLASS|CL\.)\b", upper):
         return "class"
     if normalize_enhancements(upper).value:
@@ -528,8 +544,17 @@ def _field_kind(text: str) -> str:
     return "description"
 
 
+def _split_at_specks(words: list[OcrWord]) -> list[list[OcrWord]]:
+    """A field split where a speck read as "=" stands between a citation and an amount: on draft
+    dot-matrix lines it fills the gap that separates the two ("PAR. 703(A) = 1.3 GRAMS")."""
+    for i, word in enumerate(words[1:], start=1):
+        if word.text.startswith("=") and _field_kind(_text(words[:i])) == "citation" and _field_kind(_text(words[i:])) == "amount":
+            return [words[:i], words[i:]]
+    return [words]
+
+
 def _assign_fields(draft: CountDraft, fields: list[list[OcrWord]]) -> None:
-    for words in fields:
+    for words in (piece for field_words in fields for piece in _split_at_specks(field_words)):
         if not words:
             continue
         kind = _field_kind(_text(words))
@@ -574,6 +599,13 @@ def _reads_as_charge(view: PageView, line: int) -> bool:
 def _count_number(text: str) -> int | None:
     digits = repair_digits(text)[0]
     return int(digits) if digits.isdigit() and 0 < int(digits) < 100 else None
+
+
+def _has_one_digit_too_many(number: int, expected: int) -> bool:
+    """Whether the count number read is the expected one with a digit added: Tesseract reads a
+    typewritten "CT 1" as "CT 21" (it weighs the 1 and a 2 for the same stroke)."""
+    read = str(number)
+    return any(read[:i] + read[i + 1 :] == str(expected) for i in range(len(read)))
 
 
 def _printout_count_number(text: str) -> int | None:
@@ -623,9 +655,10 @@ def read_counts(draft: CaseDraft, lines: list[tuple[PageView, int]]) -> None:
         if unread or (label is not None and label.start == view.line_start(line)):
             # "CT ft." is a count line whose number OCR lost: counts run 1, 2, 3 in order.
             number = None if unread else _count_number(label[-1].text)
-            if number is None:
-                number = draft.counts[-1].number + 1 if draft.counts else 1
-            current = CountDraft(number, view.page, list(printed.words))
+            expected = draft.counts[-1].number + 1 if draft.counts else 1
+            if number is None or _has_one_digit_too_many(number, expected):
+                number = expected
+            current = CountDraft(number, view.page, list(printed.words), dotted_zeros=view.prints_dotted_zeros)
             draft.counts.append(current)
             if unread:
                 first = printed.fields[0]
@@ -643,7 +676,7 @@ def read_counts(draft: CaseDraft, lines: list[tuple[PageView, int]]) -> None:
             continue
         row_number = _printout_count_number(printed.words[0].text) if columns and printed.fields else None
         if row_number is not None and printed.indent_cells < 2:
-            current = CountDraft(row_number, view.page, list(printed.words))
+            current = CountDraft(row_number, view.page, list(printed.words), dotted_zeros=view.prints_dotted_zeros)
             draft.counts.append(current)
             cell = max(1.0, printed.words[0].width / max(1, len(printed.words[0].text)))
             by_column: dict[str, list[OcrWord]] = {}
@@ -799,11 +832,13 @@ def finish_count(count: CountDraft, case_values: dict[str, Value]) -> ExtractedC
             statute_value, class_value = parsed_citation.value, offense_class.value if offense_class else None
             conflict = check_amount(parsed.value, statute_value, class_value, when)
             if conflict:
-                # "6.4 G" on a 4(a) count is likely "0.4 G" with a dotted zero: read it again.
+                # "6.4 G" on a 4(a) count is likely "0.4 G" with a dotted zero, on a page whose
+                # zeros Tesseract misreads: read it again. Elsewhere the conflict is the docket's.
+                variants = zero_variants(_text(count.amount), max_changes=1) if count.dotted_zeros else []
                 refit = next(
                     (
                         candidate
-                        for candidate in map(normalize_amount, zero_variants(_text(count.amount), max_changes=1))
+                        for candidate in map(normalize_amount, variants)
                         if candidate.ok and check_amount(candidate.value, statute_value, class_value, when) is None
                     ),
                     None,

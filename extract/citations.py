@@ -44,28 +44,33 @@ _OTHER_KNOWN_SECTIONS = {
 }
 _CANNABIS_WORDS = re.compile(r"(?i)CANN|MARIJ|MARIH")
 _SUBSECTION = re.compile(r"\(\s*([A-Za-z0-9]{1,4})\s*\)|-([A-Za-z0-9]{1,3})")
-# A subsection whose closing parenthesis OCR lost, right after a matched citation.
-_TRAILING_OPEN_SUBSECTION = re.compile(r"^\s*\(\s*([A-Ga-g])\b")
+# A subsection whose closing parenthesis OCR lost, right after a matched citation: "704(c",
+# or "704(6" with the letter read as a digit too (mapped by _SUBSECTION_DIGITS below).
+_TRAILING_OPEN_SUBSECTION = re.compile(r"^\s*\(\s*([A-Ga-g]|[345680](?!\d))\b")
 # Subsection letters OCR reads as digits: A as 4, B as 8, 6, 5 or 3, D as 0.
 _SUBSECTION_DIGITS = {"4": "a", "8": "b", "6": "b", "5": "b", "3": "b", "0": "d"}
 _OPENING = re.compile(r"[\[{](?=[A-Za-z0-9]{1,3}\s*[\])}])")
+# "704[(A)": a speck read as a bracket in front of the real one.
+_SPECK_BEFORE_BRACKET = re.compile(r"[\[{](?=\()")
 _CLOSING = re.compile(r"(?<=\([A-Za-z0-9])[\]}]|(?<=\([A-Za-z0-9]{2})[\]}]")
 
 
-# "3.5fa)", "4ic)": the opening bracket of "(a)" read as an f or an i.
-_F_FOR_BRACKET = re.compile(r"(?<=\d)[fi](?=[a-g]\))")
+# "3.5fa)", "4ic)": the opening bracket of "(a)" read as an f or an i ("4fab": both brackets).
+_F_FOR_BRACKET = re.compile(r"(?<=\d)[fi]([a-g])(?:\)|b(?=\s|$))")
 # "(0)": a d whose stem faded; no statute numbers a subsection 0.
 _ZERO_SUBSECTION = re.compile(r"\(0\)")
+# "=6720-550/4-A": a speck read as "=" and a digit glued to the front of an ILCS chapter.
+_SPECK_BEFORE_CHAPTER = re.compile(r"^=+\d?(?=(?:625|720|730)-\d)")
 
 
 def _subsection_brackets(text: str) -> str:
     """"[a)", "(c]", "{b}": subsection brackets OCR read as square or curly ones."""
-    return _CLOSING.sub(")", _OPENING.sub("(", text))
+    return _CLOSING.sub(")", _OPENING.sub("(", _SPECK_BEFORE_BRACKET.sub("", text)))
 
 
 def _clear_specks(text: str) -> str:
     """"fa)", "4ic)", "(0)", "705=-D", "56~-1/2": a bracket read as a letter, a faded d, specks."""
-    text = _F_FOR_BRACKET.sub("(", text)
+    text = _SPECK_BEFORE_CHAPTER.sub("", _F_FOR_BRACKET.sub(r"(\1)", text))
     return _ZERO_SUBSECTION.sub("(d)", text.replace("=-", "-").replace("~", ""))
 
 
@@ -79,8 +84,8 @@ _GARBLED_CCA = re.compile(r"(?:(?<=\s)|^)[(C][CG]?A(?=\s+\d)")
 _DOLLAR_FOR_FIVE = re.compile(r"\$(?=[05]0\s*/)")
 # "600/3,5(a)": the point of a section number read as a comma.
 _COMMA_IN_SECTION = re.compile(r"(?<=/\d),(?=\d)")
-# "1.1.C.S.": the L of I.L.C.S. read as a 1.
-_GARBLED_ILCS = re.compile(r"(?<=\d\s)[I1l|][.,]\s?[1Il|][.,]\s?C[.,]\s?[S58$][.,]?")
+# "1.1.C.S.", "T.L.C.S8.", "1.L.0.5.": I.L.C.S. with its letters misread, or a speck read as one more.
+_GARBLED_ILCS = re.compile(r"(?<=\d\s)[I1l|T][.,]\s?[1Il|L][.,]\s?[C0O][.,]\s?[S58$]{1,2}[.,]?")
 
 
 def _repair_letters(text: str) -> str:
@@ -256,6 +261,10 @@ def _paragraph_citation(chapter: str, half: bool, paragraph: str, subs: tuple[st
     """Map an Ill. Rev. Stat. chapter and paragraph to its ILCS citation (spec §9.3)."""
     notes: tuple[str, ...] = ()
     par_to_section = statute_table()["cca_par_to_section"]
+    if half and len(chapter) == 3 and chapter.endswith("56"):
+        # "CH. 356 1/2": a speck read as a digit in front of chapter 56½, the only half chapter
+        # with a 56 (95½ is the vehicle code).
+        chapter, notes = "56", ("citation_repaired",)
     if chapter == "56" and not half:
         # A lost "1/2" must not silently turn a non-drug chapter into the CCA (§9.4 hazard 4).
         if paragraph in par_to_section and cannabis:
@@ -324,7 +333,8 @@ def _parse(text: str, cannabis: bool) -> _Parsed | None:
             if trailing:
                 subs, notes = (trailing.group(1).lower(),), ("citation_repaired",)
                 rest = rest[trailing.end():]
-        truncated = bool(rest[:1].isalnum())
+        # A bracket left after the match is a subsection OCR garbled past reading ("704(#").
+        truncated = bool(rest[:1].isalnum()) or rest.lstrip()[:1] in ("(", "[", "{")
         citation: Citation | None = None
         if row["id"] in ("ill_rev_stat", "ill_rev_stat_compact"):
             half = bool(groups.get("half"))

@@ -13,13 +13,15 @@ from extract.normalized import Normalized
 from extract.ocr_repair import clean_spaces, repair_digits, zero_variants
 
 MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
-_DIGITISH = r"[0-9OoQlI|SsBZz$]"
+# G is a dot-matrix 6 ("G7/17/57", whose 6 is itself a misread dotted 0); only dates read it so,
+# where no unit or word ("5G", "GR") can follow a digit.
+_DIGITISH = r"[0-9OoQlI|SsBZz$G]"
 # Numeric dates with any of the separators clerks typed; OCR look-alike letters allowed in digits.
 NUMERIC_DATE = re.compile(
     rf"(?<![\w/.-])(?:{_DIGITISH}{{1,2}})\s?[-/.]\s?(?:{_DIGITISH}{{1,2}})\s?[-/.]\s?(?:{_DIGITISH}{{4}}|{_DIGITISH}{{2}})(?![\w/-])"
 )
 MONTH_NAME_DATE = re.compile(
-    rf"(?<![\w])(?P<month>[A-Z][A-Za-z]{{2,8}})\.?\s+(?P<day>{_DIGITISH}{{1,2}}),?\s+(?P<year>{_DIGITISH}{{4}}|{_DIGITISH}{{2}})(?![\w/-])"
+    rf"(?<![\w])(?P<month>[A-Z][A-Za-z]{{2,8}})\.?\s+(?P<day>[O0]?{_DIGITISH}{{1,2}}),?\s+(?P<year>{_DIGITISH}{{4}}|{_DIGITISH}{{2}})(?![\w/-])"
     rf"|(?<![\w])(?P<day2>{_DIGITISH}{{1,2}})\s+(?P<month2>[A-Z][A-Za-z]{{2,8}})\.?,?\s+(?P<year2>{_DIGITISH}{{4}}|{_DIGITISH}{{2}})(?![\w/-])"
 )
 EXACT_SCORE = 1.0
@@ -90,6 +92,10 @@ def parse_docket_date(text: str | None) -> Normalized:
         day = named.group("day") or named.group("day2")
         year = named.group("year") or named.group("year2")
         month, month_note = _repair_month(month)
+        if len(day) == 3:
+            # "NOV O07 1967": Tesseract read the typewritten 0 of "07" twice, as O and as 0.
+            day = day[1:]
+            notes.append("digits_repaired")
         if month[:3] not in MONTHS:
             named = None
         else:
@@ -101,8 +107,9 @@ def parse_docket_date(text: str | None) -> Normalized:
         if not numeric:
             return Normalized(None, 0.0, n.UNPARSED)
         candidate = numeric.group(0).replace(" ", "")
-    repaired, changed = repair_digits(candidate.replace("$", "0") if not named else candidate)
-    if changed or "$" in candidate:
+    numeric_letters = not named and any(ch in candidate for ch in "$G")
+    repaired, changed = repair_digits(candidate.replace("$", "0").replace("G", "6") if not named else candidate)
+    if changed or numeric_letters:
         notes.append("digits_repaired")
     value = _parse(repaired)
     if value is None:

@@ -112,8 +112,10 @@ def test_a_weight_outside_the_bracket_of_its_citation_is_a_conflict(grams, statu
         ("iL GMS", 1.0),
         ("1/2 O28", float(Fraction("28.349523125") / 2)),
         ("341 GRAS", 341.0),
+        ("=7.6 G6", 7.6),
+        ("1/8 O02", float(Fraction("28.349523125") / 8)),
     ],
-    ids=["ampersand-for-8", "i-for-1", "iL-for-1", "speck-after-OZ", "misread-gram-abbreviation"],
+    ids=["ampersand-for-8", "i-for-1", "iL-for-1", "speck-after-OZ", "misread-gram-abbreviation", "speck-after-G", "O-of-OZ-read-twice"],
 )
 def test_dot_matrix_readings_of_an_amount_are_repaired_at_a_lower_confidence(printed, grams):
     result = normalize_amount(printed)

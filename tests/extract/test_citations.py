@@ -87,10 +87,17 @@ def test_ocr_confusions_are_repaired_at_a_lower_confidence(printed, canonical):
         ("726 I.L.C.S. 600/3,5(a)", "POSS DRUG PARA", "720 ILCS 600/3.5(a)"),
         ("CH 56~-1/2 PAR 1402(C)", "PCS", "720 ILCS 570/402(c)"),
         ("CH S6-1/2 PAR 1401(0)", "MFG/DEL CS", "720 ILCS 570/401(d)"),
+        ("720 T.L.C.S8. 550/4 (b)", "CANNABIS-POSS", "720 ILCS 550/4(b)"),
+        ("720 1.L.0.5. 550/4fab", "POSS CANN", "720 ILCS 550/4(a)"),
+        ("ILL. REV. STAT. 1987, CH. 56 1/2, PAR. 704(6", "POC", "720 ILCS 550/4(b)"),
+        ("=6720-550/4-A", "POC", "720 ILCS 550/4(a)"),
+        ("ILL. REV. STAT. 1981, CH. 356 1/2, PAR. 704(D)", "POSS CANN", "720 ILCS 550/4(d)"),
     ],
     ids=[
         "ilcs-comma-and-dotted-zero", "g-for-6-in-act", "f-for-bracket", "g-for-6-in-chapter", "speck-before-dash",
         "cca-initial-misread", "i-for-bracket", "1-for-L", "comma-in-section", "tilde", "0-for-d",
+        "T-and-doubled-S-in-ILCS", "0-for-C-in-ILCS-and-both-brackets-as-letters", "unclosed-digit-subsection",
+        "speck-glued-before-chapter", "speck-digit-before-chapter-56",
     ],
 )
 def test_dot_matrix_readings_of_a_citation_are_repaired_at_a_lower_confidence(printed, charge_text, canonical):
@@ -266,3 +273,13 @@ def test_words_only_near_a_charge_word_never_become_cannabis(charge_text):
 )
 def test_a_citation_agrees_with_its_description_only_when_both_name_the_same_act_and_section(printed, charge_text, agrees):
     assert agrees_with_charge_text(normalize_citation(printed, charge_text=charge_text), charge_text) is agrees
+
+
+def test_a_subsection_ocr_left_unreadable_lowers_the_confidence_of_the_section():
+    garbled = normalize_citation("CH 56 1/2 PAR 704(#", charge_text="POSS CANN")
+    assert garbled.value == "720 ILCS 550/4"
+    assert garbled.confidence < normalize_citation("CH 56 1/2 PAR 704", charge_text="POSS CANN").confidence
+
+
+def test_a_speck_before_a_subsection_bracket_is_not_read():
+    assert normalize_citation("CH 56 1/2 PAR 704[(A)", charge_text="POSS CANN").value == "720 ILCS 550/4(a)"

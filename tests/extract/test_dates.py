@@ -33,10 +33,23 @@ def test_two_digit_birth_years_are_in_the_1900s_whatever_today_is():
     assert parse_docket_date("04-03-25").value == dt.date(1925, 4, 3)
 
 
-@pytest.mark.parametrize(("printed", "day"), [("O7-l4-93", dt.date(1993, 7, 14)), ("AUQ 3 1990", dt.date(1990, 8, 3))])
+@pytest.mark.parametrize(
+    ("printed", "day"),
+    [
+        ("O7-l4-93", dt.date(1993, 7, 14)),
+        ("AUQ 3 1990", dt.date(1990, 8, 3)),
+        ("NOV O07 1967", dt.date(1967, 11, 7)),
+        ("G7/17/57", dt.date(1957, 7, 17)),
+    ],
+    ids=["O-and-l-for-digits", "Q-for-G", "zero-read-twice-in-day", "G-for-a-dotted-zero"],
+)
 def test_ocr_confusions_are_repaired_at_a_lower_score(printed, day):
     result = parse_docket_date(printed)
     assert result.value == day and result.confidence < 1.0
+
+
+def test_a_g_in_a_month_name_is_a_letter():
+    assert parse_docket_date("AUG 3 1990").confidence == 1.0
 
 
 def test_a_month_name_ocr_cannot_decide_is_a_guess():

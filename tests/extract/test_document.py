@@ -139,3 +139,51 @@ def test_a_count_nolled_on_its_own_stays_nolled_when_a_later_entry_revokes_the_o
     record = next(r for r in records if r.case_number == truth["case_number"])
     assert [(c.count, c.disposition) for c in record.charges] == [(x["count"], x["disposition"]) for x in truth["charges"]]
     assert [c.disposition for c in record.charges] == ["QUALIFIED_PROBATION_REVOKED", "NOLLE", "NOLLE"]
+
+
+def test_a_count_number_read_with_a_digit_too_many_is_the_next_count():
+    # Tesseract reads a typewritten "CT 1" as "CT 21"; counts run 1, 2, 3 in order.
+    docket = generate_docket(5113)
+    records = extract_document(_misread(docket, {"1": "21"}), document_sha256=docket_sha(docket), file="docket.pdf")
+    truth = docket.truth["cases"][0]["charges"]
+    assert [(c.count, c.statute) for c in records[0].charges] == [(t["count"], t["statute"]) for t in truth]
+
+
+def _with_restored_zero(pages):
+    """The pages with one printed zero marked as digitize restores a dotted one: read 6 first."""
+    page = pages[0]
+    words = list(page.text.words)
+    index = next(i for i, w in enumerate(words) if "0" in w.text and w.text[0].isdigit())
+    words[index] = replace(words[index], alternatives=((words[index].text.index("0"), "6"),))
+    return [replace(page, text=replace(page.text, words=tuple(words))), *pages[1:]]
+
+
+def test_an_amount_against_its_statute_is_read_with_a_zero_only_on_a_page_whose_zeros_ocr_confuses():
+    # Seed 5080's second case prints "6.2 GMS" on a §5 count whose class bracket says otherwise:
+    # the docket's own conflict, unless the page's zeros read as sixes.
+    docket = generate_docket(5080)
+    truth = docket.truth["cases"][1]["charges"][0]
+    assert (truth["amount_text"], docket.truth["cases"][1]["generator"]["amount_consistent"]) == ("6.2 GMS", {"1": False})
+    pages = printed_pages(docket)
+    as_printed = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")
+    assert as_printed[1].charges[0].amount_grams == pytest.approx(6.2)
+    assert as_printed[1].fields["charges.0.amount_grams"].status == "needs_review"
+    dotted = extract_document(_with_restored_zero(pages), document_sha256=docket_sha(docket), file="docket.pdf")
+    assert dotted[1].charges[0].amount_grams == pytest.approx(0.2)
+    assert dotted[1].fields["charges.0.amount_grams"].status == "needs_review"
+
+
+def test_a_speck_that_joins_a_citation_and_an_amount_into_one_field_separates_them():
+    # "56 1/2-704(a) =0.3 GR": on a draft page the speck closes the gap between the columns.
+    docket = generate_docket(5113)
+    page = printed_pages(docket)[0]
+    words = list(page.text.words)
+    citation_end = next(i for i, w in enumerate(words) if w.text.endswith("704(a)"))
+    amount, unit = words[citation_end + 1], words[citation_end + 2]
+    assert (amount.text, unit.text) == ("0.3", "GR")
+    gap = amount.left - (words[citation_end].left + words[citation_end].width) - 10
+    words[citation_end + 1] = replace(amount, text="=0.3", left=amount.left - gap)
+    words[citation_end + 2] = replace(unit, left=unit.left - gap)
+    pages = [replace(page, text=replace(page.text, words=tuple(words)))]
+    charge = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")[0].charges[0]
+    assert (charge.statute, charge.amount_grams) == ("720 ILCS 550/4(a)", pytest.approx(0.3))
