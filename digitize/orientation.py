@@ -4,7 +4,9 @@ Tesseract's orientation detection (OSD) costs about as much as reading the page 
 wrong on the hardest generated pages. Instead: letters merge into words when small gaps are
 closed along the lines but not across them, which tells 0/180 from 90/270; only when that
 count is close is OSD asked (and asked again about the page before its dot-matrix dots were
-joined, when it is unsure of the joined one), and a page it cannot place stays as scanned. A
+joined, when it is unsure of the joined one). When OSD leans to a quarter turn but is unsure,
+the page is sideways only if it shows text lines when turned and none as it stands (a blurred
+page whose letters merge both ways); a page it cannot place stays as scanned. A
 page Tesseract then reads with high confidence is upright. Otherwise the shape of the lines
 tells 0 from 180 (Latin letters rise above the x-height more often than they drop below the
 baseline), alone only when it is far past its margin; when it is not (all-capital type, few
@@ -104,7 +106,8 @@ def has_vertical_lines(page: PageImage, *, ink: TextInk | None = None, unchanged
     height along the lines merges letters into word-sized pieces; across the lines it merges
     almost nothing. (Projection profiles cannot tell: typewritten columns line up as sharply
     as rows, and counting all pieces is swamped by speckle on noisy scans.) When the two
-    counts are close, Tesseract's orientation detection decides.
+    counts are close, Tesseract's orientation detection decides; when it is unsure, the text
+    lines found as the page stands and turned decide.
 
     Args:
         ink: `find_text_ink(page)`, when the caller has it already.
@@ -129,7 +132,15 @@ def has_vertical_lines(page: PageImage, *, ink: TextInk | None = None, unchanged
         again = tesseract.detect_orientation(unchanged)
         if again is not None and (found is None or again[1] > found[1]):
             found = again
-    return found is not None and found[0] % 180 == 90 and found[1] >= OSD_CONFIDENCE
+    if found is None or found[0] % 180 != 90:
+        return False
+    # OSD leans sideways but is unsure: a page blurred until its letters merge both ways shows
+    # text lines only when turned.
+    return found[1] >= OSD_CONFIDENCE or _lines_only_when_turned(page, ink)
+
+
+def _lines_only_when_turned(page: PageImage, ink: TextInk) -> bool:
+    return len(find_lines(ink)) < MIN_LINES <= len(find_lines(find_text_ink(rotate(page, 90))))
 
 
 @dataclass(frozen=True)

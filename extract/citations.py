@@ -49,14 +49,14 @@ _SUBSECTION = re.compile(r"\(\s*([A-Za-z0-9]{1,4})\s*\)|-([A-Za-z0-9]{1,3})")
 _TRAILING_OPEN_SUBSECTION = re.compile(r"^\s*\(\s*([A-Ga-g]|[345680](?!\d))\b")
 # Subsection letters OCR reads as digits: A as 4, B as 8, 6, 5 or 3, D as 0.
 _SUBSECTION_DIGITS = {"4": "a", "8": "b", "6": "b", "5": "b", "3": "b", "0": "d"}
-_OPENING = re.compile(r"[\[{](?=[A-Za-z0-9]{1,3}\s*[\])}])")
+_OPENING = re.compile(r"[\[{\\](?=[A-Za-z0-9]{1,3}\s*[\])}])")
 # "704[(A)": a speck read as a bracket in front of the real one.
 _SPECK_BEFORE_BRACKET = re.compile(r"[\[{](?=\()")
 _CLOSING = re.compile(r"(?<=\([A-Za-z0-9])[\]}]|(?<=\([A-Za-z0-9]{2})[\]}]")
 
 
-# "3.5fa)", "4ic)": the opening bracket of "(a)" read as an f or an i ("4fab": both brackets).
-_F_FOR_BRACKET = re.compile(r"(?<=\d)[fi]([a-g])(?:\)|b(?=\s|$))")
+# "3.5fa)", "4ic)", "402 tc)": the opening bracket of "(a)" read as an f, i or t ("4fab": both brackets).
+_F_FOR_BRACKET = re.compile(r"(?<=\d)(\s?)[fit]([a-g])(?:\)|b(?=\s|$))")
 # "(0)": a d whose stem faded; no statute numbers a subsection 0.
 _ZERO_SUBSECTION = re.compile(r"\(0\)")
 # "=6720-550/4-A": a speck read as "=" and a digit glued to the front of an ILCS chapter.
@@ -70,7 +70,7 @@ def _subsection_brackets(text: str) -> str:
 
 def _clear_specks(text: str) -> str:
     """"fa)", "4ic)", "(0)", "705=-D", "56~-1/2": a bracket read as a letter, a faded d, specks."""
-    text = _SPECK_BEFORE_CHAPTER.sub("", _F_FOR_BRACKET.sub(r"(\1)", text))
+    text = _SPECK_BEFORE_CHAPTER.sub("", _F_FOR_BRACKET.sub(r"\1(\2)", text))
     return _ZERO_SUBSECTION.sub("(d)", text.replace("=-", "-").replace("~", ""))
 
 
@@ -246,15 +246,17 @@ def known_statutes() -> tuple[str, ...]:
     return known_cca_statutes() + tuple(others)
 
 
-def _subsections(raw: str) -> tuple[str, ...]:
-    subs = []
+def _subsections(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The subsections of a citation's tail, and the repair note when one was cut to its letter."""
+    subs, notes = [], ()
     for paren, dash in _SUBSECTION.findall(raw or ""):
         sub = (paren or dash).lower()
-        # Statutes letter their subsections singly; "(DB)" is "(D)" with a speck read as a letter.
+        # Statutes letter their subsections singly; "(DB)" is "(D)" with a speck read as a
+        # letter, but "(ad)" may as well be "(d)": a guess either way.
         if sub.isalpha() and len(sub) > 1 and sub not in ("ii", "iii", "iv", "vi"):
-            sub = sub[0]
+            sub, notes = sub[0], ("citation_repaired",)
         subs.append(sub)
-    return tuple(subs)
+    return tuple(subs), notes
 
 
 def _paragraph_citation(chapter: str, half: bool, paragraph: str, subs: tuple[str, ...], cannabis: bool) -> tuple[Citation | None, tuple[str, ...]]:
@@ -310,6 +312,9 @@ def _is_plausible(pattern_id: str, match: re.Match[str]) -> bool:
     return pattern_id != "ilcs" or match.group("chapter") in _ILCS_CHAPTERS
 
 
+_GARBLED_SUBSECTION = re.compile(r"\s*(?:[(\[{\\]|\S{1,2}\))")
+
+
 @dataclass(frozen=True)
 class _Parsed:
     citation: Citation
@@ -325,16 +330,15 @@ def _parse(text: str, cannabis: bool) -> _Parsed | None:
         if not match:
             continue
         groups = match.groupdict()
-        subs = _subsections(groups.get("sub") or "")
-        notes: tuple[str, ...] = ()
+        subs, notes = _subsections(groups.get("sub") or "")
         rest = text[match.end():]
         if not subs:
             trailing = _TRAILING_OPEN_SUBSECTION.match(rest)
             if trailing:
                 subs, notes = (trailing.group(1).lower(),), ("citation_repaired",)
                 rest = rest[trailing.end():]
-        # A bracket left after the match is a subsection OCR garbled past reading ("704(#").
-        truncated = bool(rest[:1].isalnum()) or rest.lstrip()[:1] in ("(", "[", "{")
+        # A bracket left after the match is a subsection OCR garbled past reading ("704(#", "705\\#)").
+        truncated = bool(rest[:1].isalnum()) or _GARBLED_SUBSECTION.match(rest) is not None
         citation: Citation | None = None
         if row["id"] in ("ill_rev_stat", "ill_rev_stat_compact"):
             half = bool(groups.get("half"))

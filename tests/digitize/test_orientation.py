@@ -131,3 +131,17 @@ def test_a_page_found_upside_down_stays_as_scanned_when_it_reads_far_better_so(c
     kept, kept_text, turned = pipeline.read_upright(page, ink, text, options, None)
     assert not turned
     assert kept is page and kept_text is text
+
+
+def test_a_blurred_page_osd_is_unsure_of_is_turned_sideways_when_only_turned_it_shows_lines():
+    # A dot-matrix rap sheet blurred (σ 2.7 px) and scanned at 270°: its letters merge both ways
+    # (30 word-sized pieces across against 22 along), OSD leans to 270° at 0.4, and only turned
+    # does it show lines of text.
+    docket = generate_docket(5074, damage="damaged")
+    assert docket.truth["pages"][0]["rotation"] == 270
+    page = flatten_background(PageImage(pixels=np.asarray(docket.pages[0]).copy(), dpi=300))
+    found = tesseract.detect_orientation(page)
+    assert found is not None and found[1] < OSD_CONFIDENCE, "OSD now places the page: this test no longer tests the fallback"
+    assert has_vertical_lines(page)
+    result = pipeline.digitize_page(PageImage(pixels=np.asarray(docket.pages[0]).copy(), dpi=300), DigitizeOptions())
+    assert result.rotation == 270

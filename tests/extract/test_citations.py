@@ -92,12 +92,14 @@ def test_ocr_confusions_are_repaired_at_a_lower_confidence(printed, canonical):
         ("ILL. REV. STAT. 1987, CH. 56 1/2, PAR. 704(6", "POC", "720 ILCS 550/4(b)"),
         ("=6720-550/4-A", "POC", "720 ILCS 550/4(a)"),
         ("ILL. REV. STAT. 1981, CH. 356 1/2, PAR. 704(D)", "POSS CANN", "720 ILCS 550/4(d)"),
+        ("720 ILCS 570/402 tc)", "PCS", "720 ILCS 570/402(c)"),
+        ("56 1/2-704 (DB)", "PCANN", "720 ILCS 550/4(d)"),
     ],
     ids=[
         "ilcs-comma-and-dotted-zero", "g-for-6-in-act", "f-for-bracket", "g-for-6-in-chapter", "speck-before-dash",
         "cca-initial-misread", "i-for-bracket", "1-for-L", "comma-in-section", "tilde", "0-for-d",
         "T-and-doubled-S-in-ILCS", "0-for-C-in-ILCS-and-both-brackets-as-letters", "unclosed-digit-subsection",
-        "speck-glued-before-chapter", "speck-digit-before-chapter-56",
+        "speck-glued-before-chapter", "speck-digit-before-chapter-56", "t-for-bracket", "speck-letter-in-subsection",
     ],
 )
 def test_dot_matrix_readings_of_a_citation_are_repaired_at_a_lower_confidence(printed, charge_text, canonical):
@@ -283,3 +285,7 @@ def test_a_subsection_ocr_left_unreadable_lowers_the_confidence_of_the_section()
 
 def test_a_speck_before_a_subsection_bracket_is_not_read():
     assert normalize_citation("CH 56 1/2 PAR 704[(A)", charge_text="POSS CANN").value == "720 ILCS 550/4(a)"
+
+
+def test_a_backslash_read_for_a_subsection_bracket_is_a_bracket():
+    assert normalize_citation("CH. 56 1/2, PAR. 705\\A)", charge_text="MFG/DEL CANN").value == "720 ILCS 550/5(a)"
