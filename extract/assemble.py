@@ -211,8 +211,15 @@ def split_cases(views: list[PageView]) -> tuple[list[tuple[CaseDraft, list[tuple
     for view in views:
         continuation = _is_continuation_page(view)
         current = cases[-1] if cases and continuation else None
+        disposed = False
         for line in range(len(view.lines)):
             header = _case_header(view, line)
+            if header is None and disposed and view.has_label(line, "COURT_NAME"):
+                # A rap sheet's court line after a disposition opens the next case even when
+                # its "CASE ..." line above was too damaged to read: read without a number,
+                # rather than the next case's counts and entries read into this one.
+                current, disposed = (CaseDraft(), []), False
+                cases.append(current)
             if header is not None:
                 number = header._.normalized.value
                 previous = cases[-1][0].case_number if cases else None
@@ -235,6 +242,7 @@ def split_cases(views: list[PageView]) -> tuple[list[tuple[CaseDraft, list[tuple
             if view.page not in current[0].pages:
                 current[0].pages.append(view.page)
             current[1].append((view, line))
+            disposed = header is None and (disposed or view.has_label(line, "DISP"))
     if not cases and any(view.lines for view in views):
         # No case number could be read: the document is still one case, read without it.
         draft = CaseDraft(pages=[v.page for v in views])

@@ -187,3 +187,21 @@ def test_a_speck_that_joins_a_citation_and_an_amount_into_one_field_separates_th
     pages = [replace(page, text=replace(page.text, words=tuple(words)))]
     charge = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")[0].charges[0]
     assert (charge.statute, charge.amount_grams) == ("720 ILCS 550/4(a)", pytest.approx(0.3))
+
+
+def test_a_rap_sheet_case_whose_case_line_is_unreadable_is_not_read_into_the_case_before():
+    # A stamp over the third "CASE 98 CR 11361-03 ARREST ..." line: its court line, after the
+    # second case's disposition, still opens a case (without a number), so the second case
+    # keeps its nolle and does not take the third's plea of guilty.
+    docket = generate_docket(5080)
+    assert docket.truth["layout"] == "rap_sheet" and len(docket.truth["cases"]) == 3
+    page = printed_pages(docket)[0]
+    words = list(page.text.words)
+    third = [i for i, w in enumerate(words) if w.text == "CASE" and words[i + 1].text[0].isdigit()][2]
+    for i, garbled in enumerate(("nae", "OO", "em", "44244", "02"), start=third):
+        words[i] = replace(words[i], text=garbled)
+    pages = [replace(page, text=replace(page.text, words=tuple(words)))]
+    records = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")
+    assert [r.case_number for r in records] == ["84CR1653602", "88C869110", None]
+    assert records[1].charges[0].disposition == docket.truth["cases"][1]["charges"][0]["disposition"] == "NOLLE"
+    assert [c.statute for c in records[2].charges] == [c["statute"] for c in docket.truth["cases"][2]["charges"]]
