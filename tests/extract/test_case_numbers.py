@@ -62,8 +62,9 @@ def test_text_that_is_no_case_number_gives_none(printed):
         ("84C6é15414", "84C615414"),
         ("$86C848784", "86C848784"),
         ("S84CRO6937", "84CR06937"),
+        ("78 CR 01168-O01", "78CR0116801"),
     ],
-    ids=["zero-read-as-O0", "zero-read-as-O0-4-digit-year", "speck-inside", "speck-before", "speck-before-and-O0"],
+    ids=["zero-read-as-O0", "zero-read-as-O0-4-digit-year", "speck-inside", "speck-before", "speck-before-and-O0", "zero-read-as-O0-in-suffix"],
 )
 def test_dot_matrix_specks_and_doubled_zeros_are_repaired_at_a_lower_confidence(printed, normalized):
     result = normalize_case_number(printed)
