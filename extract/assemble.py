@@ -22,7 +22,7 @@ from extract import components as c
 from extract.amounts import check_amount, implied_brackets, normalize_amount
 from extract.citations import agrees_with_charge_text, normalize_citation
 from extract.dates import parse_docket_date
-from extract.dispositions import DispositionReading, DispositionToken, compose, entry_words, find_tokens
+from extract.dispositions import DispositionReading, DispositionToken, compose, entry_words, find_tokens, weighed_codes
 from extract.layout import Line
 from extract.names import is_name_word, name_text, normalize_name
 from extract.normalized import Normalized
@@ -945,7 +945,7 @@ def read_disposition(pieces: list[CountEntry], *, level: str | None, cca_count: 
     ordered = sorted(pieces, key=lambda p: (p.entry.date.value if p.entry.date else dt.date.min))
     tokens: list[DispositionToken] = []
     for index, piece in enumerate(ordered):
-        tokens.extend(find_tokens(piece.text, entry_index=index))
+        tokens.extend(find_tokens(piece.text, entry_index=index, weighed=weighed_codes(piece.entry.words)))
     return compose(tokens, level=level, cca_count=cca_count), ordered
 
 

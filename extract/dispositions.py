@@ -8,6 +8,7 @@ read in order, and the chronology decides (§8.3): "FG SUPV 1 YR" followed by "S
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -17,6 +18,7 @@ from extract import normalized as n
 from extract.normalized import Normalized
 from extract.ocr_repair import zero_variants
 from extract.vocabulary import compiled_patterns, load_patterns
+from models.pages import OcrWord
 
 # Markers that compose with a finding (§8.3), not canonical codes.
 GUILTY = "guilty_finding"
@@ -159,13 +161,34 @@ def _repair_word(word: str) -> tuple[str, bool]:
     return word, False
 
 
+def weighed_codes(words: Iterable[OcrWord]) -> dict[str, str]:
+    """Entry words that are no vocabulary word as read but are one with a letter Tesseract
+    weighed in place of the one it chose ("Dwr" with P weighed for its r: DWP), matching form
+    as read → the vocabulary word."""
+    found: dict[str, str] = {}
+    for word in words:
+        read = clean_entry(word.text)
+        if not read or " " in read or len(read) > 5 or read in _short_codes() or read in _docket_words():
+            continue
+        for index, chars in word.alternatives:
+            for char in chars:
+                variant = clean_entry(word.text[:index] + char + word.text[index + 1 :])
+                if variant in _short_codes():
+                    found.setdefault(read, variant)
+    return found
+
+
 def entry_words(text: str) -> list[str]:
     """The words of an entry in matching form, dates left out (they are read separately)."""
     return [w for w in clean_entry(text).split() if not _DATE_TOKEN.match(w)]
 
 
-def find_tokens(text: str, *, entry_index: int = 0) -> list[DispositionToken]:
-    """The vocabulary phrases of a docket entry text, in order (longest match at each word)."""
+def find_tokens(text: str, *, entry_index: int = 0, weighed: Mapping[str, str] | None = None) -> list[DispositionToken]:
+    """The vocabulary phrases of a docket entry text, in order (longest match at each word).
+
+    Args:
+        weighed: `weighed_codes` of the entry's words, read before any other repair.
+    """
     cleaned = clean_entry(text)
     words = entry_words(text)
     for row, pattern in compiled_patterns("dispositions"):
@@ -173,7 +196,8 @@ def find_tokens(text: str, *, entry_index: int = 0) -> list[DispositionToken]:
         if pattern.search(cleaned):
             entry = VocabularyEntry((), row["canonical"], review=row.get("review"))
             return [DispositionToken(entry, cleaned, False, 0, len(words), entry_index)]
-    repaired = [_repair_word(w) for w in words]
+    weighed = weighed or {}
+    repaired = [(weighed[w], True) if w in weighed else _repair_word(w) for w in words]
     tokens: list[DispositionToken] = []
     position = 0
     while position < len(words):

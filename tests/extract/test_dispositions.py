@@ -2,7 +2,8 @@
 
 import pytest
 
-from extract.dispositions import normalize_disposition, sentence_kind_of
+from extract.dispositions import find_tokens, normalize_disposition, sentence_kind_of, weighed_codes
+from models.pages import OcrWord
 
 
 @pytest.mark.parametrize(
@@ -144,3 +145,11 @@ def test_draft_misreadings_of_short_codes_are_repaired_at_a_lower_score(printed,
 @pytest.mark.parametrize("printed", ["CT 2 NLX", "OOA", "L"])
 def test_words_no_repair_makes_a_code_stay_unread(printed):
     assert normalize_disposition(printed).value == "UNKNOWN"
+
+
+def test_a_letter_tesseract_weighed_reads_a_code_it_misread():
+    # Draft print: "DWP" read "Dwr", with P weighed for the r.
+    misread = OcrWord("Dwr", 0, 0, 60, 20, 0.9, alternatives=((1, "W"), (2, "ePRF")))
+    tokens = find_tokens("Dwr", weighed=weighed_codes([misread]))
+    assert [(t.entry.canonical, t.fuzzy) for t in tokens] == [("DISMISSED", True)]
+    assert find_tokens("Dwr", weighed=weighed_codes([OcrWord("Dwr", 0, 0, 60, 20, 0.9)])) == []
