@@ -97,8 +97,10 @@ def _misread(docket, readings):
         (1000, {"DOB:": "BOB:"}, ["defendant.date_of_birth"]),
         (1130, {"NAME:": "WAME:"}, ["defendant.name"]),
         (5031, {"ARREST": "=ARREST"}, ["arrest_date"]),
+        (1130, {"NAME:": "NAME;"}, ["defendant.name"]),
+        (1000, {"DOB:": "DOB;"}, ["defendant.date_of_birth"]),
     ],
-    ids=["BOB-for-DOB", "WAME-for-NAME", "speck-before-ARREST"],
+    ids=["BOB-for-DOB", "WAME-for-NAME", "speck-before-ARREST", "semicolon-for-colon-after-NAME", "semicolon-for-colon-after-DOB"],
 )
 def test_a_misread_label_still_finds_its_value(seed, readings, fields):
     docket = generate_docket(seed)
