@@ -25,6 +25,7 @@ def _pattern_form(text: str) -> str:
 
 
 _SPECKS = re.compile(r"[^A-Z0-9\s\-]")
+_GLUED_FIELD = re.compile(r"[~_]+[A-Z].*$")
 _DOUBLED_ZERO = re.compile(r"(?<=[A-Z\s-])O(0)(?=\d)")
 _CAPITAL_LOOKALIKES = {"L": "1", "I": "1", "O": "0", "S": "5", "B": "8", "Z": "2", "G": "6"}
 # A letter code read twice ("84(C528679" is "84CC…" once the bracket reads as C): one letter of a
@@ -77,8 +78,9 @@ def normalize_case_number(text: str | None) -> Normalized:
         return Normalized(None, 0.0, n.EMPTY)
     # "89CRO02218", "01168-O01": the first zero of a group read twice, once as the letter O.
     undoubled = _DOUBLED_ZERO.sub(r"\1", raw)
-    # "84C6é15414", "$86C848784": a speck inside the number, or before it, read as a mark or an S.
-    despeckled = clean_spaces(_SPECKS.sub("", raw))
+    # "84C6é15414", "$86C848784", "~-76CR14379-": a speck inside the number, or around it, read
+    # as a mark, a dash or an S; "79CR1088901~_ARREST~09/04/79": the next field glued on by specks.
+    despeckled = clean_spaces(_SPECKS.sub("", _GLUED_FIELD.sub("", raw))).strip("- ")
     unprefixed = despeckled[1:] if re.match(r"^[$S5]\d{2}", despeckled) else despeckled
     candidates = (
         (raw, False),

@@ -63,8 +63,13 @@ def test_text_that_is_no_case_number_gives_none(printed):
         ("$86C848784", "86C848784"),
         ("S84CRO6937", "84CR06937"),
         ("78 CR 01168-O01", "78CR0116801"),
+        ("~-76CR14379-", "76CR14379"),
+        ("79CR1088901~_ARREST~09/04/79", "79CR1088901"),
     ],
-    ids=["zero-read-as-O0", "zero-read-as-O0-4-digit-year", "speck-inside", "speck-before", "speck-before-and-O0", "zero-read-as-O0-in-suffix"],
+    ids=[
+        "zero-read-as-O0", "zero-read-as-O0-4-digit-year", "speck-inside", "speck-before", "speck-before-and-O0",
+        "zero-read-as-O0-in-suffix", "specks-read-as-dashes-around", "next-field-glued-on",
+    ],
 )
 def test_dot_matrix_specks_and_doubled_zeros_are_repaired_at_a_lower_confidence(printed, normalized):
     result = normalize_case_number(printed)

@@ -99,8 +99,12 @@ def _misread(docket, readings):
         (5031, {"ARREST": "=ARREST"}, ["arrest_date"]),
         (1130, {"NAME:": "NAME;"}, ["defendant.name"]),
         (1000, {"DOB:": "DOB;"}, ["defendant.date_of_birth"]),
+        (1000, {"NUMBER:": "WUMBER:"}, ["case_number"]),
     ],
-    ids=["BOB-for-DOB", "WAME-for-NAME", "speck-before-ARREST", "semicolon-for-colon-after-NAME", "semicolon-for-colon-after-DOB"],
+    ids=[
+        "BOB-for-DOB", "WAME-for-NAME", "speck-before-ARREST", "semicolon-for-colon-after-NAME", "semicolon-for-colon-after-DOB",
+        "WUMBER-for-NUMBER",
+    ],
 )
 def test_a_misread_label_still_finds_its_value(seed, readings, fields):
     docket = generate_docket(seed)
