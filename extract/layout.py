@@ -18,6 +18,9 @@ from models.pages import OcrWord, PageText
 FIELD_GAP_CELLS = 1.8
 # Words whose centres are closer than this share of the median word height are on one line.
 SAME_LINE_SHARE = 0.55
+# The text margin is the leftmost line start that at least this many lines share (within a
+# cell): a speck left of the text, read as a word, is no margin.
+MARGIN_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -89,16 +92,21 @@ def _group_rows(words: list[OcrWord]) -> list[list[OcrWord]]:
     return rows
 
 
+def _text_margin(starts: list[int], cell: float) -> int:
+    ordered = sorted(starts)
+    return next((left for left in ordered if sum(abs(other - left) <= cell for other in ordered) >= MARGIN_LINES), ordered[0])
+
+
 def page_lines(page_text: PageText, *, page: int) -> list[Line]:
     """The printed lines of a page, top to bottom, each split into fields at wide gaps."""
     words = [w for w in page_text.words if w.text.strip()]
     if not words:
         return []
     cell = character_cell(words)
-    margin = min(w.left for w in words)
+    rows = [sorted(row, key=lambda w: w.left) for row in _group_rows(words)]
+    margin = _text_margin([row[0].left for row in rows], cell)
     lines = []
-    for index, row in enumerate(_group_rows(words)):
-        row.sort(key=lambda w: w.left)
+    for index, row in enumerate(rows):
         fields: list[Field] = []
         current: list[OcrWord] = [row[0]]
         for previous, word in zip(row, row[1:]):

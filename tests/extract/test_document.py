@@ -211,3 +211,16 @@ def test_a_rap_sheet_case_whose_case_line_is_unreadable_is_not_read_into_the_cas
     assert [r.case_number for r in records] == ["84CR1653602", "88C869110", None]
     assert records[1].charges[0].disposition == docket.truth["cases"][1]["charges"][0]["disposition"] == "NOLLE"
     assert [c.statute for c in records[2].charges] == [c["statute"] for c in docket.truth["cases"][2]["charges"]]
+
+
+def test_specks_left_of_the_text_are_no_margin():
+    # A scan's specks at the left edge, read as words, once set the margin, so every printout
+    # row seemed indented and no count was read.
+    docket = generate_docket(5045)
+    assert docket.truth["layout"] == "printout"
+    page = printed_pages(docket)[0]
+    specks = tuple(replace(page.text.words[0], text=text, left=5, top=40 + 40 * i, width=20) for i, text in enumerate(("m,", "tan,")))
+    pages = [replace(page, text=replace(page.text, words=specks + page.text.words))]
+    charge = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")[0].charges[0]
+    truth = docket.truth["cases"][0]["charges"][0]
+    assert (charge.statute, charge.amount_grams) == (truth["statute"], truth["amount_grams"])
