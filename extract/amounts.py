@@ -124,6 +124,10 @@ def _repair_number_marks(text: str) -> str:
     return _LETTER_ONE.sub("1", _AMPERSAND_EIGHT.sub("8", text))
 
 
+# Weights are written in halves, thirds, quarters, eighths and sixteenths of a unit.
+_WEIGHT_DENOMINATORS = frozenset({2, 3, 4, 8, 16})
+
+
 def normalize_amount(text: str | None) -> Normalized:
     """Read a printed amount into grams (value), with `detail` = `Amount`.
 
@@ -155,7 +159,8 @@ def normalize_amount(text: str | None) -> Normalized:
         quantity = _number(match.group("dec"))
     else:
         whole = Fraction(match.group("whole") or 0)
-        if int(match.group("den")) == 0:
+        if int(match.group("den")) not in _WEIGHT_DENOMINATORS:
+            # "08/22/76" whose 6 a repair read as G is a date, not 22/7 of a gram.
             return Normalized(None, 0.0, n.UNPARSED, notes)
         quantity = whole + Fraction(int(match.group("num")), int(match.group("den")))
     approximate = bool(match.group("approx"))

@@ -312,7 +312,8 @@ def _is_plausible(pattern_id: str, match: re.Match[str]) -> bool:
     return pattern_id != "ilcs" or match.group("chapter") in _ILCS_CHAPTERS
 
 
-_GARBLED_SUBSECTION = re.compile(r"\s*(?:[(\[{\\]|\S{1,2}\))")
+# Also "600/3,5(a)" matched as 600/3: a section's decimal read with a comma.
+_GARBLED_SUBSECTION = re.compile(r"\s*(?:[(\[{\\]|\S{1,2}\))|[.,]\d")
 
 
 @dataclass(frozen=True)

@@ -123,6 +123,6 @@ def test_dot_matrix_readings_of_an_amount_are_repaired_at_a_lower_confidence(pri
     assert result.confidence < 1.0
 
 
-@pytest.mark.parametrize("printed", ["12 GROSS", "1/2 123", "100 200", "IL", "LIL GMS"])
+@pytest.mark.parametrize("printed", ["12 GROSS", "1/2 123", "100 200", "IL", "LIL GMS", "08/22/76", "22/7 G"])
 def test_numbers_without_a_readable_unit_are_no_amount(printed):
     assert normalize_amount(printed).value is None

@@ -94,12 +94,14 @@ def test_ocr_confusions_are_repaired_at_a_lower_confidence(printed, canonical):
         ("ILL. REV. STAT. 1981, CH. 356 1/2, PAR. 704(D)", "POSS CANN", "720 ILCS 550/4(d)"),
         ("720 ILCS 570/402 tc)", "PCS", "720 ILCS 570/402(c)"),
         ("56 1/2-704 (DB)", "PCANN", "720 ILCS 550/4(d)"),
+        ("720 I.L.C.S. 600/3,5(a)", "POSS DRUG PARA", "720 ILCS 600/3.5(a)"),
     ],
     ids=[
         "ilcs-comma-and-dotted-zero", "g-for-6-in-act", "f-for-bracket", "g-for-6-in-chapter", "speck-before-dash",
         "cca-initial-misread", "i-for-bracket", "1-for-L", "comma-in-section", "tilde", "0-for-d",
         "T-and-doubled-S-in-ILCS", "0-for-C-in-ILCS-and-both-brackets-as-letters", "unclosed-digit-subsection",
         "speck-glued-before-chapter", "speck-digit-before-chapter-56", "t-for-bracket", "speck-letter-in-subsection",
+        "comma-in-section-after-full-ilcs",
     ],
 )
 def test_dot_matrix_readings_of_a_citation_are_repaired_at_a_lower_confidence(printed, charge_text, canonical):
