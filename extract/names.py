@@ -29,15 +29,21 @@ def is_name_word(text: str) -> bool:
 
 def name_text(words: list[OcrWord] | tuple[OcrWord, ...]) -> tuple[str, bool]:
     """The words of a name as text, with an O that Tesseract weighed as D read D (draft dot-matrix
-    D reads as O: "EOWARD"). Returns the text and whether a letter was changed."""
+    D reads as O: "EOWARD"), and an initial read as a mark or digit read as the capital
+    Tesseract weighed for it ("0" with G weighed), unless that is D or O (a lone 0 is a D, see
+    normalize_name). Returns the text and whether a letter was changed."""
     texts = []
     changed = False
     for word in words:
         weighed = dict(word.alternatives)
-        letters = [
-            "D" if ch == "O" and "D" in weighed.get(i, "") else ch
-            for i, ch in enumerate(word.text)
-        ]
+        capitals = [ch for ch in weighed.get(0, "") if ch.isupper()]
+        if len(word.text) == 1 and not word.text.isalpha() and capitals and not {"D", "O"} & set(capitals):
+            letters = capitals[:1]
+        else:
+            letters = [
+                "D" if ch == "O" and "D" in weighed.get(i, "") else ch
+                for i, ch in enumerate(word.text)
+            ]
         texts.append("".join(letters))
         changed = changed or texts[-1] != word.text
     return " ".join(texts), changed

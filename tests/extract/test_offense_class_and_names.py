@@ -91,6 +91,16 @@ def test_an_o_tesseract_weighed_as_d_is_read_d():
     assert result.confidence < 1.0
 
 
+def test_an_initial_read_as_a_digit_is_the_capital_tesseract_weighed():
+    words = [OcrWord("FOSTER,", 0, 0, 60, 20, 0.9), OcrWord("DAVID", 70, 0, 60, 20, 0.9), OcrWord("0", 140, 0, 10, 20, 0.6, alternatives=((0, "6&G%S"),))]
+    text, repaired = name_text(words)
+    assert (text, repaired) == ("FOSTER, DAVID G", True)
+    assert normalize_name(text, letters_repaired=repaired).confidence < 1.0
+    # A lone 0 with D or O weighed is left to be read D.
+    draft_d = [*words[:2], OcrWord("0", 140, 0, 10, 20, 0.6, alternatives=((0, "OD"),))]
+    assert normalize_name(name_text(draft_d)[0]).value == "FOSTER, DAVID D"
+
+
 def test_an_o_with_no_d_weighed_stays():
     words = [OcrWord("OWENS,", 0, 0, 60, 20, 0.9, alternatives=((0, "Q"),)), OcrWord("JOHN", 70, 0, 60, 20, 0.9)]
     assert name_text(words) == ("OWENS, JOHN", False)
