@@ -35,6 +35,9 @@ class DigitizeOptions:
             solid strokes before OCR (Tesseract misreads the paper between them).
         restore_zeros: read as 0 a 6, 8 or 9 for which Tesseract also weighed a 0 (its model takes
             the dotted and slashed zeros of printers for them).
+        vote_digits: read as another digit a digit glyph whose nearest look-alikes among the page's
+            digit glyphs were mostly read as that digit (and Tesseract weighed it, or it is a zero
+            read 6, 8 or 9).
         ocr_timeout_seconds: a page Tesseract has not read by then is recorded as failed.
         png_compression: zlib level (0–9) of the normalized page image kept for review.
         blacklist: characters Tesseract may not output. Typewriters and line printers of
@@ -56,6 +59,7 @@ class DigitizeOptions:
     remove_lines: bool = True
     join_dots: bool = True
     restore_zeros: bool = True
+    vote_digits: bool = True
     ocr_timeout_seconds: float = 300.0
     png_compression: int = 6
     blacklist: str = "—–€¢£¥©®“”‘’«»§¶•…°™{}|"

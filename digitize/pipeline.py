@@ -21,6 +21,7 @@ from digitize.clean import (
     whiten_paper,
 )
 from digitize.dots import join_dots, measure_dot_print
+from digitize.glyphs import vote_digits
 from digitize.ink import TextInk, find_text_ink, text_region
 from digitize.options import DigitizeOptions
 from digitize.orientation import (
@@ -52,8 +53,8 @@ def is_blank_page(ink: TextInk) -> bool:
 
 def read(
     page: PageImage, ink: TextInk, options: DigitizeOptions, work_dir: Path | None, *, name: str = "ocr.tsv"
-) -> PageText:
-    """Tesseract's reading of the page, boxes in the page's pixels.
+) -> tuple[PageText, tesseract.CharacterBoxes]:
+    """Tesseract's reading of the page and its words' character boxes, in the page's pixels.
 
     Only the region holding text is handed over: Tesseract's time grows with the image, and the
     blank margins and lower halves of dockets cost it 15–30 % (docs/design-digitize.md).
@@ -70,32 +71,37 @@ def read(
     )
     keep_text(work_dir, page.page_number, name, reading.tsv)
     keep_text(work_dir, page.page_number, name.replace(".tsv", ".hocr"), reading.hocr)
-    return tesseract.parse_tsv(
+    text = tesseract.parse_tsv(
         reading.tsv, width=page.width, height=page.height, origin=(left, top), hocr=reading.hocr, exclude=options.blacklist
     )
+    return text, tesseract.parse_character_boxes(reading.hocr, origin=(left, top))
 
 
 def read_upright(
-    page: PageImage, ink: TextInk, text: PageText, options: DigitizeOptions, work_dir: Path | None
-) -> tuple[PageImage, PageText, bool]:
-    """The page and its reading, turned 180° if it was upside down; and whether it was.
+    page: PageImage,
+    ink: TextInk,
+    reading: tuple[PageText, tesseract.CharacterBoxes],
+    options: DigitizeOptions,
+    work_dir: Path | None,
+) -> tuple[PageImage, tuple[PageText, tesseract.CharacterBoxes], bool]:
+    """The page and its reading (`read`), turned 180° if it was upside down; and whether it was.
 
     Only pages Tesseract read with low confidence get here: most pages are upright and read
     confidently, and skip the check.
     """
     upside_down = detect_upside_down(page, ink=ink, lang=options.lang)
     if upside_down is False:
-        return page, text, False
+        return page, reading, False
     turned = rotate(page, 180)
-    turned_text = read(turned, find_text_ink(turned), options, work_dir, name="ocr_turned.tsv")
-    gain = reading_confidence(turned_text.words) - reading_confidence(text.words)
+    turned_reading = read(turned, find_text_ink(turned), options, work_dir, name="ocr_turned.tsv")
+    gain = reading_confidence(turned_reading[0].words) - reading_confidence(reading[0].words)
     # Found upside down, the page is turned unless the two whole readings clearly say otherwise
     # (on a page too damaged to read, OSD put one upright page upside down at 2.29 and it read
     # 0.246 as scanned, 0.184 turned); undecided, only if the turned reading is clearly better.
     if gain > (-FLIP_MARGIN if upside_down else FLIP_MARGIN):
         keep_image(work_dir, turned, "rotate")
-        return turned, turned_text, True
-    return page, text, False
+        return turned, turned_reading, True
+    return page, reading, False
 
 
 def to_target_dpi(page: PageImage, options: DigitizeOptions, steps: list[str], work_dir: Path | None) -> PageImage:
@@ -178,16 +184,22 @@ def digitize_page(
                 ink = find_text_ink(page)
                 steps.append("remove ruled lines")
                 keep_image(work_dir, page, "remove_lines")
-        text = read(page, ink, options, work_dir)
-        if options.orient and not is_confidently_upright(text):
-            page, text, turned = read_upright(page, ink, text, options, work_dir)
+        reading = read(page, ink, options, work_dir)
+        if options.orient and not is_confidently_upright(reading[0]):
+            page, reading, turned = read_upright(page, ink, reading, options, work_dir)
             rotation += 180 if turned else 0
+        text, characters = reading
         if rotation:
             steps.append(f"rotate {rotation}°")
         if options.restore_zeros:
             text, restored = restore_zeros(text)
             if restored:
                 steps.append(f"restore zeros ({restored})")
+        # After the zeros are restored: the glyphs' readings vote, and more of them are right.
+        if options.vote_digits:
+            text, voted = vote_digits(page, text, characters)
+            if voted:
+                steps.append(f"vote digits ({voted})")
     return PageResult(
         document_sha256=document_sha256,
         page_number=page.page_number,

@@ -38,7 +38,7 @@ ALTERNATIVE_MIN_SCORE = 40.0
 # One hOCR token: a word's box, a character as read, or one of the choices weighed for it.
 _HOCR_TOKEN = re.compile(
     r"class='ocrx_word' id='[^']*' title='bbox (?P<x0>\d+) (?P<y0>\d+) (?P<x1>\d+) (?P<y1>\d+);"
-    r"|title='x_bboxes [^']*'>(?P<char>[^<]*)</span>"
+    r"|title='x_bboxes (?P<c0>\d+) (?P<c1>\d+) (?P<c2>\d+) (?P<c3>\d+);[^']*'>(?P<char>[^<]*)</span>"
     r"|title='x_confs (?P<score>[\d.]+)'>(?P<choice>[^<]*)</span>"
 )
 
@@ -160,6 +160,27 @@ def parse_alternatives(hocr: str, *, exclude: str = "") -> dict[tuple[int, int, 
             weighed.append((float(token["score"]), html.unescape(token["choice"])))
     close_character()
     close_word()
+    return found
+
+
+# Word box (x0, y0, x1, y1) -> the box Tesseract gave each of its characters, in the same pixels.
+CharacterBoxes = dict[tuple[int, int, int, int], tuple[tuple[int, int, int, int], ...]]
+
+
+def parse_character_boxes(hocr: str, *, origin: tuple[int, int] = (0, 0)) -> CharacterBoxes:
+    """Each word's character boxes from hOCR written with `hocr_char_boxes=1`, moved by `origin`
+    into the page's pixels (the keys then match `OcrWord.bbox`). A word whose choices held more
+    than one character in a box has fewer boxes than characters."""
+    found: CharacterBoxes = {}
+    word: tuple[int, int, int, int] | None = None
+    dx, dy = origin
+    for token in _HOCR_TOKEN.finditer(hocr):
+        if token["x0"] is not None:
+            word = (int(token["x0"]) + dx, int(token["y0"]) + dy, int(token["x1"]) + dx, int(token["y1"]) + dy)
+            found[word] = ()
+        elif token["char"] is not None and word is not None:
+            box = (int(token["c0"]) + dx, int(token["c1"]) + dy, int(token["c2"]) + dx, int(token["c3"]) + dy)
+            found[word] += (box,)
     return found
 
 

@@ -126,11 +126,11 @@ def test_a_page_found_upside_down_stays_as_scanned_when_it_reads_far_better_so(c
     page = clean_page.page()
     ink = find_text_ink(page)
     options = DigitizeOptions()
-    text = pipeline.read(page, ink, options, None)
+    reading = pipeline.read(page, ink, options, None)
     monkeypatch.setattr(pipeline, "detect_upside_down", lambda *args, **kwargs: True)
-    kept, kept_text, turned = pipeline.read_upright(page, ink, text, options, None)
+    kept, kept_reading, turned = pipeline.read_upright(page, ink, reading, options, None)
     assert not turned
-    assert kept is page and kept_text is text
+    assert kept is page and kept_reading is reading
 
 
 def test_a_blurred_page_osd_is_unsure_of_is_turned_sideways_when_only_turned_it_shows_lines():

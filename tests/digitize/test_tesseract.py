@@ -93,3 +93,9 @@ def test_the_characters_tesseract_weighed_become_the_words_alternatives():
     # Likeliest first, at 40 or more, never a blacklisted character nor the one read.
     assert court.alternatives == ((0, "&G"), (2, "V"))
     assert illinois.alternatives == ()
+
+
+def test_character_boxes_are_moved_into_the_page_with_their_word():
+    boxes = tesseract.parse_character_boxes(HOCR, origin=(100, 10))
+    # The word's key is its box in the page, as OcrWord.bbox gives it.
+    assert boxes == {(140, 60, 260, 100): ((140, 60, 162, 100), (164, 60, 186, 100), (188, 60, 210, 100))}

@@ -1,0 +1,168 @@
+"""Digits read by the page's own glyphs: a digit that looks like the page's other glyphs of
+another digit, and like none of its own, is read as that digit.
+
+A typewriter or a fixed-pitch printer prints every instance of a character almost alike, so a
+digit Tesseract misread (a draft dot-matrix 0 read 6, a 9 read 5 in one date and 9 in the next)
+usually looks like many glyphs on the same page that it read right. Each digit glyph is compared
+with the page's other digit glyphs; nothing is learnt about any font (docs/design-digitize.md,
+"glyph voting").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+import cv2
+import numpy as np
+
+from digitize.tesseract import CharacterBoxes
+from digitize.zeros import ZERO_LOOKALIKES
+from models.pages import OcrWord, PageImage, PageText
+
+# Fewer digit glyphs than this and a page's glyphs of one digit are too few to outvote a reading.
+MIN_GLYPHS = 30
+# The glyph's nearest neighbours that vote, and how many of them must agree on another digit:
+# fewer when none of them was read as the glyph was, more for a zero Tesseract did not weigh
+# (on 16 real receipts, 5 of 7 turned 4 true digits into zeros and 6 of 7 turned 2).
+NEIGHBOURS = 7
+MIN_AGREEING = 5
+MIN_AGREEING_UNOPPOSED = 4
+MIN_AGREEING_UNWEIGHED = 6
+# Each glyph is compared at this size (width, height), its ink centred, blurred by this sigma
+# (in compared pixels) so that a print head's dots that land a pixel apart still match.
+GLYPH_SIZE = (16, 24)
+GLYPH_BLUR = 1.0
+# The compared window around the ink, as a share of the page's typical character box and ink
+# height: wide enough for any digit, too narrow to take in much of a neighbour.
+WINDOW_WIDTH = 1.3
+WINDOW_HEIGHT = 1.15
+# A character box this much narrower or wider than the page's typical digit box is not one glyph
+# (a speck Tesseract read as 1, a digit and a parenthesis in one box): it neither votes nor is voted.
+BOX_WIDTH_RANGE = (0.5, 1.6)
+INK_THRESHOLD = 128
+
+
+def _digit_boxes(text: PageText, characters: CharacterBoxes) -> list[tuple[int, int, tuple[int, int, int, int]]]:
+    """(word index, character index, glyph box) of every digit whose box Tesseract gave; the box
+    spans the character's columns and the word's rows (digits stand on the same line)."""
+    found = []
+    for word_index, word in enumerate(text.words):
+        if not any(character.isdigit() for character in word.text):
+            continue
+        boxes = characters.get(word.bbox, ())
+        if len(boxes) != len(word.text):
+            continue
+        for index, (character, box) in enumerate(zip(word.text, boxes)):
+            if character.isdigit():
+                found.append((word_index, index, (box[0], word.top, box[2], word.top + word.height)))
+    return found
+
+
+def _ink_box(pixels: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:
+    x0, y0, x1, y1 = max(0, box[0] - 1), max(0, box[1]), box[2] + 1, box[3]
+    rows, columns = np.nonzero(pixels[y0:y1, x0:x1] < INK_THRESHOLD)
+    if not len(columns):
+        return None
+    return (x0 + int(columns.min()), y0 + int(rows.min()), x0 + int(columns.max()) + 1, y0 + int(rows.max()) + 1)
+
+
+def _glyph(pixels: np.ndarray, box: tuple[int, int, int, int], ink: tuple[int, int, int, int], size: tuple[int, int]) -> np.ndarray:
+    """The glyph's ink, centred in a window of `size` page pixels, as compared (ink = 1)."""
+    width, height = size
+    left = int(round((ink[0] + ink[2] - width) / 2))
+    top = int(round((ink[1] + ink[3] - height) / 2))
+    window = np.full((height, width), 255, np.uint8)
+    x0, y0 = max(0, left), max(0, top)
+    x1, y1 = min(pixels.shape[1], left + width), min(pixels.shape[0], top + height)
+    window[y0 - top : y1 - top, x0 - left : x1 - left] = pixels[y0:y1, x0:x1]
+    # Outside its own box the window may hold a neighbour's edge.
+    window[:, : max(0, box[0] - 1 - left)] = 255
+    window[:, max(0, box[2] + 1 - left) :] = 255
+    glyph = 1.0 - cv2.resize(window, GLYPH_SIZE, interpolation=cv2.INTER_AREA).astype(np.float32) / 255
+    return cv2.GaussianBlur(glyph, (0, 0), GLYPH_BLUR).ravel()
+
+
+def _distances(glyphs: np.ndarray) -> np.ndarray:
+    squared = (glyphs**2).sum(axis=1)
+    distances = np.sqrt(np.maximum(squared[:, None] + squared[None, :] - 2 * glyphs @ glyphs.T, 0))
+    np.fill_diagonal(distances, np.inf)
+    return distances
+
+
+def _is_plausible(read: str, voted: str, agreeing: int, weighed: str) -> bool:
+    # A zero is never outvoted by the 6, 8 or 9 Tesseract's model takes zeros for: on a page whose
+    # zeros it mostly misread, those are the zero's look-alikes. Otherwise Tesseract weighed the
+    # voted digit there, or it is the zero read 6, 8 or 9.
+    if read == "0" and voted in ZERO_LOOKALIKES:
+        return False
+    if voted in weighed:
+        return True
+    return voted == "0" and read in ZERO_LOOKALIKES and agreeing >= MIN_AGREEING_UNWEIGHED
+
+
+def _voted(labels: list[str], distances: np.ndarray, index: int) -> tuple[str, int] | None:
+    """The digit the glyph's neighbours outvote its reading with and how many of them agree on
+    it, or None."""
+    read = labels[index]
+    nearest = np.argsort(distances[index])[:NEIGHBOURS]
+    votes = Counter(labels[j] for j in nearest)
+    voted, agreeing = votes.most_common(1)[0]
+    if voted == read or agreeing < (MIN_AGREEING if votes[read] else MIN_AGREEING_UNOPPOSED):
+        return None
+    same = [distances[index][j] for j, label in enumerate(labels) if label == read and j != index]
+    # A digit read once on the page has nothing of its own to look like; one that looks like
+    # another glyph read the same at least as much as like the voted digit keeps its reading.
+    if not same or min(same) < min(distances[index][j] for j, label in enumerate(labels) if label == voted):
+        return None
+    return voted, agreeing
+
+
+def _revoted(word: OcrWord, index: int, voted: str) -> OcrWord:
+    read = word.text[index]
+    alternatives = dict(word.alternatives)
+    # What Tesseract read becomes the alternative: the value stays known to be uncertain.
+    others = alternatives.get(index, "")
+    alternatives[index] = others.replace(voted, read) if voted in others else read + others
+    return replace(
+        word,
+        text=word.text[:index] + voted + word.text[index + 1 :],
+        alternatives=tuple(sorted(alternatives.items())),
+    )
+
+
+def vote_digits(page: PageImage, text: PageText, characters: CharacterBoxes) -> tuple[PageText, int]:
+    """The page's words with each digit its look-alikes on the page outvote read as theirs; and how
+    many digits changed.
+
+    Args:
+        page: the image Tesseract read, in whose pixels the words and `characters` are boxed.
+        characters: each word's character boxes (`tesseract.parse_character_boxes`).
+    """
+    found = _digit_boxes(text, characters)
+    if len(found) < MIN_GLYPHS:
+        return text, 0
+    typical_width = float(np.median([box[2] - box[0] for _, _, box in found]))
+    low, high = BOX_WIDTH_RANGE[0] * typical_width, BOX_WIDTH_RANGE[1] * typical_width
+    found = [(w, i, box) for w, i, box in found if low <= box[2] - box[0] <= high]
+    inks = [_ink_box(page.pixels, box) for _, _, box in found]
+    found = [item for item, ink in zip(found, inks) if ink is not None]
+    inks = [ink for ink in inks if ink is not None]
+    if len(found) < MIN_GLYPHS:
+        return text, 0
+    typical_height = float(np.median([ink[3] - ink[1] for ink in inks]))
+    size = (max(1, round(WINDOW_WIDTH * typical_width)), max(1, round(WINDOW_HEIGHT * typical_height)))
+    glyphs = np.array([_glyph(page.pixels, box, ink, size) for (_, _, box), ink in zip(found, inks)])
+    distances = _distances(glyphs)
+    labels = [text.words[w].text[i] for w, i, _ in found]
+    words = list(text.words)
+    changed = 0
+    for index, (word_index, character_index, _) in enumerate(found):
+        vote = _voted(labels, distances, index)
+        weighed = dict(text.words[word_index].alternatives).get(character_index, "")
+        if vote is not None and _is_plausible(labels[index], *vote, weighed):
+            words[word_index] = _revoted(words[word_index], character_index, vote[0])
+            changed += 1
+    if not changed:
+        return text, 0
+    return replace(text, words=tuple(words)), changed

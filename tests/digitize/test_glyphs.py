@@ -1,0 +1,88 @@
+"""Digits Tesseract misread on a page whose glyphs repeat are read as their look-alikes are."""
+
+from collections import Counter
+
+import pytest
+
+from digitize import tesseract
+from digitize.glyphs import MIN_GLYPHS, vote_digits
+from digitize.options import DigitizeOptions
+from digitize.pipeline import digitize_page
+from digitize.zeros import restore_zeros
+from digitize_pages import generated_printout
+from fixtures.generator.layouts import DOT_MATRIX, TYPEWRITER
+from models.pages import PageImage, PageText
+
+# Dates, case numbers and amounts, as a disposition printout has them: enough repeated digits.
+LINES = (
+    "RUN DATE 06/10/90   CASE 90CR1040023   BOND $1000",
+    "ARREST 10/30/80  DISPOSITION 01/20/00  FINE $200",
+    "CT 1  720 ILCS 550/4(A)  2.0 GRAMS  20 DAYS CCDOC",
+    "CT 2  720 ILCS 570/402   0.5 GRAMS  SUPV 12 MOS 0",
+    "FILED 09/19/89  NEXT 05/29/89  CASE 89C5509966",
+    "BOND 3500 PAID 08/08/88  COSTS 95.00  CT 3",
+)
+
+
+def read_printout(face: str, lines: tuple[str, ...] = LINES) -> tuple[PageImage, PageText, tesseract.CharacterBoxes, list[str]]:
+    """A generated printout in `face`, Tesseract's reading of it with the zeros it weighed
+    restored (as the pipeline reads before voting), its character boxes, and the printed words."""
+    page, printed = generated_printout(lines, face, height_inches=0.4 + 0.3 * len(lines), seed=1)
+    reading = tesseract.recognize_raw(page, lang="eng", psm=3)
+    text, _ = restore_zeros(tesseract.parse_tsv(reading.tsv, width=page.width, height=page.height, hocr=reading.hocr))
+    return page, text, tesseract.parse_character_boxes(reading.hocr), printed
+
+
+def right(text: PageText, printed: list[str]) -> int:
+    wanted, got = Counter(printed), Counter(word.text for word in text.words)
+    return sum(min(count, got[word]) for word, count in wanted.items())
+
+
+@pytest.fixture(scope="module")
+def draft():
+    return read_printout(DOT_MATRIX)
+
+
+def test_draft_digits_misread_are_read_as_their_look_alikes_on_the_page(draft):
+    page, text, characters, printed = draft
+    voted, changed = vote_digits(page, text, characters)
+    assert changed >= 2
+    assert right(voted, printed) >= right(text, printed) + 2
+    # No word read right is read wrong after the vote.
+    assert {w.text for w in text.words if w.text in printed} <= {w.text for w in voted.words}
+
+
+def test_the_digit_tesseract_read_stays_as_the_alternative(draft):
+    page, text, characters, _ = draft
+    voted, _ = vote_digits(page, text, characters)
+    changed = [(before, after) for before, after in zip(text.words, voted.words) if before.text != after.text]
+    assert changed
+    for before, after in changed:
+        # Only digits change, and each keeps its box, its confidence and what was read there.
+        assert (after.bbox, after.confidence) == (before.bbox, before.confidence)
+        for index, (old, new) in enumerate(zip(before.text, after.text)):
+            if old != new:
+                assert old.isdigit() and new.isdigit()
+                assert old in dict(after.alternatives)[index]
+
+
+def test_a_typewritten_page_is_left_as_read():
+    page, text, characters, _ = read_printout(TYPEWRITER)
+    assert vote_digits(page, text, characters) == (text, 0)
+
+
+def test_a_page_with_too_few_digits_to_vote_is_left_as_read():
+    page, text, characters, _ = read_printout(DOT_MATRIX, LINES[:1])
+    assert sum(character.isdigit() for word in text.words for character in word.text) < MIN_GLYPHS
+    assert vote_digits(page, text, characters) == (text, 0)
+
+
+@pytest.mark.slow
+def test_the_pipeline_votes_digits_and_records_the_step():
+    page, printed = generated_printout(LINES, DOT_MATRIX, height_inches=2.2, seed=1)
+    voted = digitize_page(page, DigitizeOptions())
+    unvoted = digitize_page(page, DigitizeOptions(vote_digits=False))
+    assert any(step.startswith("vote digits (") for step in voted.steps)
+    assert not any(step.startswith("vote digits") for step in unvoted.steps)
+    assert voted.options["vote_digits"] and not unvoted.options["vote_digits"]
+    assert right(voted.text, printed) > right(unvoted.text, printed)
