@@ -6,7 +6,8 @@ closed along the lines but not across them, which tells 0/180 from 90/270; only 
 count is close is OSD asked (and asked again about the page before its dot-matrix dots were
 joined, when it is unsure of the joined one). When OSD leans to a quarter turn but is unsure,
 the page is sideways only if it shows text lines when turned and none as it stands (a blurred
-page whose letters merge both ways); a page it cannot place stays as scanned. A
+page whose letters merge both ways); a page it cannot place stays as scanned, unless Tesseract's
+reading then runs up or down the page (its words taller than wide), when it is turned. A
 page Tesseract then reads with high confidence is upright. Otherwise the shape of the lines
 tells 0 from 180 (Latin letters rise above the x-height more often than they drop below the
 baseline), alone only when it is far past its margin; when it is not (all-capital type, few
@@ -76,6 +77,10 @@ READABLE_PROBE_CONFIDENCE = 0.35
 UPSIDE_DOWN_OSD_CONFIDENCE = 1.5
 # Fewer measured lines than this and the shape is not trusted.
 MIN_LINES = 3
+# A reading whose words of three letters or more are this share taller than wide, with at
+# least this many such words, ran up or down the page (upright pages: none).
+VERTICAL_SHARE = 0.8
+MIN_VERTICAL_WORDS = 10
 # Lines read both ways when the shape does not decide.
 PROBE_LINES = 3
 # ...and at most this many character heights of each, which is plenty to tell.
@@ -137,6 +142,15 @@ def has_vertical_lines(page: PageImage, *, ink: TextInk | None = None, unchanged
     # OSD leans sideways but is unsure: a page blurred until its letters merge both ways shows
     # text lines only when turned.
     return found[1] >= OSD_CONFIDENCE or _lines_only_when_turned(page, ink)
+
+
+def reads_vertically(text: PageText) -> bool:
+    """True when Tesseract's reading found the text running up or down the page: a page scanned
+    sideways that the tests above left as it stands (a clean monospaced page whose letters line
+    up across its lines as well as along them). Tesseract reads such text, its words' boxes
+    taller than wide."""
+    words = [w for w in text.words if len(w.text) >= 3]
+    return len(words) >= MIN_VERTICAL_WORDS and sum(w.height > w.width for w in words) >= VERTICAL_SHARE * len(words)
 
 
 def _lines_only_when_turned(page: PageImage, ink: TextInk) -> bool:

@@ -29,6 +29,7 @@ from digitize.orientation import (
     has_vertical_lines,
     is_confidently_upright,
     reading_confidence,
+    reads_vertically,
     rotate,
 )
 from digitize.review_image import encode_review_png
@@ -185,6 +186,13 @@ def digitize_page(
                 steps.append("remove ruled lines")
                 keep_image(work_dir, page, "remove_lines")
         reading = read(page, ink, options, work_dir)
+        if options.orient and not rotation and reads_vertically(reading[0]):
+            # Tesseract found the text running up or down the page: it was scanned sideways
+            # after all (a clean monospaced page whose letters line up both ways).
+            rotation, page = 90, rotate(page, 90)
+            ink = find_text_ink(page)
+            keep_image(work_dir, page, "rotate")
+            reading = read(page, ink, options, work_dir, name="ocr_sideways.tsv")
         if options.orient and not is_confidently_upright(reading[0]):
             page, reading, turned = read_upright(page, ink, reading, options, work_dir)
             rotation += 180 if turned else 0
