@@ -16,6 +16,7 @@ from dataclasses import replace
 import cv2
 import numpy as np
 
+from digitize.review_image import flatten_paper
 from digitize.tesseract import CharacterBoxes
 from digitize.zeros import ZERO_LOOKALIKES
 from models.pages import OcrWord, PageImage, PageText
@@ -40,6 +41,7 @@ WINDOW_HEIGHT = 1.15
 # A character box this much narrower or wider than the page's typical digit box is not one glyph
 # (a speck Tesseract read as 1, a digit and a parenthesis in one box): it neither votes nor is voted.
 BOX_WIDTH_RANGE = (0.5, 1.6)
+# On the page with its paper flattened to white, a glyph's ink is what is darker than mid-grey.
 INK_THRESHOLD = 128
 
 
@@ -91,10 +93,10 @@ def _distances(glyphs: np.ndarray) -> np.ndarray:
 
 
 def _is_plausible(read: str, voted: str, agreeing: int, weighed: str) -> bool:
-    # A zero is never outvoted by the 6, 8 or 9 Tesseract's model takes zeros for: on a page whose
-    # zeros it mostly misread, those are the zero's look-alikes. Otherwise Tesseract weighed the
-    # voted digit there, or it is the zero read 6, 8 or 9.
-    if read == "0" and voted in ZERO_LOOKALIKES:
+    # A zero is outvoted by the 6, 8 or 9 Tesseract's model takes zeros for only if every neighbour
+    # agrees: on a page whose zeros it mostly misread, those are the zero's look-alikes. Otherwise
+    # Tesseract weighed the voted digit there, or it is the zero read 6, 8 or 9.
+    if read == "0" and voted in ZERO_LOOKALIKES and agreeing < NEIGHBOURS:
         return False
     if voted in weighed:
         return True
@@ -145,14 +147,16 @@ def vote_digits(page: PageImage, text: PageText, characters: CharacterBoxes) -> 
     typical_width = float(np.median([box[2] - box[0] for _, _, box in found]))
     low, high = BOX_WIDTH_RANGE[0] * typical_width, BOX_WIDTH_RANGE[1] * typical_width
     found = [(w, i, box) for w, i, box in found if low <= box[2] - box[0] <= high]
-    inks = [_ink_box(page.pixels, box) for _, _, box in found]
+    # Paper grain is no part of a glyph's shape, and would tell instances of one glyph apart.
+    pixels = flatten_paper(page.pixels)
+    inks = [_ink_box(pixels, box) for _, _, box in found]
     found = [item for item, ink in zip(found, inks) if ink is not None]
     inks = [ink for ink in inks if ink is not None]
     if len(found) < MIN_GLYPHS:
         return text, 0
     typical_height = float(np.median([ink[3] - ink[1] for ink in inks]))
     size = (max(1, round(WINDOW_WIDTH * typical_width)), max(1, round(WINDOW_HEIGHT * typical_height)))
-    glyphs = np.array([_glyph(page.pixels, box, ink, size) for (_, _, box), ink in zip(found, inks)])
+    glyphs = np.array([_glyph(pixels, box, ink, size) for (_, _, box), ink in zip(found, inks)])
     distances = _distances(glyphs)
     labels = [text.words[w].text[i] for w, i, _ in found]
     words = list(text.words)
