@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
@@ -19,7 +20,8 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from extract import components as c
-from extract.amounts import check_amount, implied_brackets, normalize_amount
+from extract import normalized as n
+from extract.amounts import REPAIR_SCORE, check_amount, implied_brackets, normalize_amount
 from extract.citations import agrees_with_charge_text, normalize_citation
 from extract.dates import parse_docket_date
 from extract.dispositions import DispositionReading, DispositionToken, compose, entry_words, find_tokens, weighed_codes
@@ -561,11 +563,37 @@ def _split_at_specks(words: list[OcrWord]) -> list[list[OcrWord]]:
     return [words]
 
 
+def _weighed_texts(words: list[OcrWord] | tuple[OcrWord, ...]) -> Iterator[str]:
+    """The words' text with one character read as one Tesseract weighed for it."""
+    for position, word in enumerate(words):
+        for index, others in word.alternatives:
+            for other in others:
+                changed = word.text[:index] + other + word.text[index + 1 :]
+                yield " ".join([*(w.text for w in words[:position]), changed, *(w.text for w in words[position + 1 :])])
+
+
+def _read_amount(words: list[OcrWord]) -> Normalized:
+    """The amount the words print; failing that, one they print with a character Tesseract
+    weighed ("2.60" whose 0 the page's glyphs voted, from the 6 Tesseract read for a G), as a
+    repair noted read_as_weighed."""
+    parsed = normalize_amount(_text(words))
+    if parsed.ok or (parsed.detail is not None and parsed.detail.plant_count):
+        return parsed
+    weighed = next((p for p in map(normalize_amount, _weighed_texts(words)) if p.ok), None)
+    if weighed is None:
+        return parsed
+    return replace(weighed, confidence=min(weighed.confidence, REPAIR_SCORE), reason=n.REPAIRED, notes=(*weighed.notes, "read_as_weighed"))
+
+
 def _assign_fields(draft: CountDraft, fields: list[list[OcrWord]]) -> None:
     for words in (piece for field_words in fields for piece in _split_at_specks(field_words)):
         if not words:
             continue
         kind = _field_kind(_text(words))
+        if kind == "description" and not draft.amount and re.match(r"^[\d.]+$", words[0].text):
+            # A number whose unit Tesseract read as a digit ("2.66" for 2.6G) is an amount when a
+            # character it weighed makes one.
+            kind = "amount" if any(_field_kind(text) == "amount" for text in _weighed_texts(words)) else kind
         target = getattr(draft, "offense_class" if kind == "class" else kind)
         if kind == "description" and draft.description and (draft.citation or draft.amount or draft.offense_class):
             # Text after the citation or amount is a remark, not more of the description.
@@ -830,7 +858,7 @@ def finish_count(count: CountDraft, case_values: dict[str, Value]) -> ExtractedC
     if offense_date is not None:
         values["offense_date"] = offense_date
     if count.amount:
-        parsed = normalize_amount(_text(count.amount))
+        parsed = _read_amount(count.amount)
         if parsed.detail is not None and parsed.detail.plant_count:
             values["plant_count"] = Value(parsed.detail.plant_count, parsed, tuple(count.amount), page, c.AMOUNT_READER, _text(count.amount))
         elif parsed.ok:

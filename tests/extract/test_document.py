@@ -4,6 +4,7 @@ from dataclasses import replace
 
 import pytest
 
+from extract.assemble import _read_amount
 from extract.document import extract_document
 from extract.evaluation import compare_records, unprinted_truth
 from fixtures.generator import generate_docket
@@ -224,3 +225,18 @@ def test_specks_left_of_the_text_are_no_margin():
     charge = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")[0].charges[0]
     truth = docket.truth["cases"][0]["charges"][0]
     assert (charge.statute, charge.amount_grams) == (truth["statute"], truth["amount_grams"])
+
+
+def test_an_amount_whose_unit_reads_only_as_a_character_tesseract_weighed_is_read_with_doubt():
+    # "0.3G" read "0.36" (G as 6), then the page's glyphs voted the 6 a 0: "0.30", the 6 weighed.
+    docket = generate_docket(5113)
+    page = printed_pages(docket)[0]
+    words = list(page.text.words)
+    at = next(i for i, w in enumerate(words) if w.text == "0.3")
+    assert words[at + 1].text == "GR"
+    words[at : at + 2] = [replace(words[at], text="0.30", alternatives=((3, "6"),))]
+    pages = [replace(page, text=replace(page.text, words=tuple(words)))]
+    record = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")[0]
+    assert record.charges[0].amount_grams == pytest.approx(0.3)
+    read = _read_amount([words[at]])
+    assert "read_as_weighed" in read.notes and read.confidence < 1.0
