@@ -880,11 +880,12 @@ def finish_count(count: CountDraft, case_values: dict[str, Value]) -> ExtractedC
                     None,
                 )
                 resubsection = check_subsection_amount(parsed_citation, parsed.value, when) if class_value is None else parsed_citation
+                # A reading that resolves the conflict is still the reviewer's to confirm (spec §7.6).
                 if refit is not None:
-                    amount = Value(refit.value, refit, tuple(count.amount), page, c.AMOUNT_READER, _text(count.amount), ("amount_refit",))
+                    amount = Value(refit.value, refit, tuple(count.amount), page, c.AMOUNT_READER, _text(count.amount), ("amount_refit", conflict))
                 elif resubsection is not parsed_citation:
                     parsed_citation = resubsection
-                    values["statute"] = Value(resubsection.value, resubsection, words, page, c.CITATION_READER, citation_text, ("subsection_refit",))
+                    values["statute"] = Value(resubsection.value, resubsection, words, page, c.CITATION_READER, citation_text, ("subsection_refit", conflict))
                 else:
                     amount.flags += (conflict,)
             elif implied_brackets(parsed_citation.value, offense_class.value if offense_class else None, when):
