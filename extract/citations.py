@@ -85,11 +85,13 @@ _DOLLAR_FOR_FIVE = re.compile(r"\$(?=[05]0\s*/)")
 # "600/3,5(a)": the point of a section number read as a comma.
 _COMMA_IN_SECTION = re.compile(r"(?<=/\d),(?=\d)")
 # "1.1.C.S.", "T.L.C.S8.", "1.L.0.5.": I.L.C.S. with its letters misread, or a speck read as one more.
-_GARBLED_ILCS = re.compile(r"(?<=\d\s)[I1l|T][.,]\s?[1Il|L][.,]\s?[C0O][.,]\s?[S58$]{1,2}[.,]?")
+_GARBLED_ILCS = re.compile(r"(?<=\d\s)[I1l|T][.,]\s?[1Il|L][.,]\s?[C0O][.,]\s?[S58$]{1,2}[.,]{0,2}")
+# "par. 1L-501": the second 1 of a vehicle-code paragraph read as an L.
+_L_FOR_ONE = re.compile(r"(?<=\b1)L(?=-\d)")
 
 
 def _repair_letters(text: str) -> str:
-    text = _GARBLED_ILCS.sub("ILCS", _COMMA_IN_SECTION.sub(".", _DOLLAR_FOR_FIVE.sub("5", text)))
+    text = _GARBLED_ILCS.sub("ILCS", _COMMA_IN_SECTION.sub(".", _DOLLAR_FOR_FIVE.sub("5", _L_FOR_ONE.sub("1", text))))
     return _GARBLED_CCA.sub("CCA", _G_FOR_SIX.sub("6", text))
 
 
@@ -103,6 +105,9 @@ def _despeckle_paragraph(text: str) -> str:
         digits = re.sub(r"[OQ@D]", "0", digits)
         if digits.startswith("7") and len(digits) == 4 and digits[1:3] == "00":
             digits = digits[0] + digits[2:]
+        elif digits.startswith("14") and len(digits) == 5 and digits[2:4] == "00":
+            # "14002": the zero of 1402 read twice.
+            digits = digits[:2] + digits[3:]
         return match.group(1) + digits
 
     return _SPECKLED_PARAGRAPH.sub(clean, text.replace("=-", "-"))
@@ -350,8 +355,10 @@ def _parse(text: str, cannabis: bool) -> _Parsed | None:
         elif row["id"] == "ilcs":
             section = groups["section"]
             base, dash, digit = section.partition("-")
-            if (groups["chapter"], groups["act"]) == CCA and dash and base in ("4", "5") and digit in _SUBSECTION_DIGITS and not subs:
-                # "550/4-6": the subsection letter of "4-B" read as a digit.
+            act = (groups["chapter"], groups["act"])
+            lettered_section = (act == CCA and base in ("4", "5")) or base in _OTHER_KNOWN_SECTIONS.get(act, ())
+            if lettered_section and dash and digit in _SUBSECTION_DIGITS and not subs:
+                # "550/4-6", "570/404-6": the subsection letter of "4-B" read as a digit.
                 section, subs, notes = base, (_SUBSECTION_DIGITS[digit],), notes + ("citation_repaired",)
             citation = Citation(groups["chapter"], groups["act"], section, subs, "ilcs")
         elif row["id"] == "act_name":

@@ -95,13 +95,18 @@ def test_ocr_confusions_are_repaired_at_a_lower_confidence(printed, canonical):
         ("720 ILCS 570/402 tc)", "PCS", "720 ILCS 570/402(c)"),
         ("56 1/2-704 (DB)", "PCANN", "720 ILCS 550/4(d)"),
         ("720 I.L.C.S. 600/3,5(a)", "POSS DRUG PARA", "720 ILCS 600/3.5(a)"),
+        ("720-570.0/404-6", "PCS", "720 ILCS 570/404(b)"),
+        ("Ill. Rev. Stat. 1989, ch. 95 1/2, par. 1L-501(a)", "DUI", "625 ILCS 5/11-501(a)"),
+        ("720 1.L.C.5,. 5/12-3.2", "AGG BATTERY", "720 ILCS 5/12-3.2"),
+        ("CH 56 1/2 PAR 14002-C", "PCS", "720 ILCS 570/402(c)"),
     ],
     ids=[
         "ilcs-comma-and-dotted-zero", "g-for-6-in-act", "f-for-bracket", "g-for-6-in-chapter", "speck-before-dash",
         "cca-initial-misread", "i-for-bracket", "1-for-L", "comma-in-section", "tilde", "0-for-d",
         "T-and-doubled-S-in-ILCS", "0-for-C-in-ILCS-and-both-brackets-as-letters", "unclosed-digit-subsection",
         "speck-glued-before-chapter", "speck-digit-before-chapter-56", "t-for-bracket", "speck-letter-in-subsection",
-        "comma-in-section-after-full-ilcs",
+        "comma-in-section-after-full-ilcs", "digit-for-subsection-letter-outside-the-cca", "L-for-1-in-paragraph",
+        "two-marks-after-ILCS", "zero-read-twice-in-paragraph",
     ],
 )
 def test_dot_matrix_readings_of_a_citation_are_repaired_at_a_lower_confidence(printed, charge_text, canonical):
@@ -291,3 +296,7 @@ def test_a_speck_before_a_subsection_bracket_is_not_read():
 
 def test_a_backslash_read_for_a_subsection_bracket_is_a_bracket():
     assert normalize_citation("CH. 56 1/2, PAR. 705\\A)", charge_text="MFG/DEL CANN").value == "720 ILCS 550/5(a)"
+
+
+def test_a_comma_after_ch_is_its_period():
+    assert normalize_citation("ILL. REV. STAT. 1988, CH, 38, PAR. 24-1", charge_text="UUW").value == "720 ILCS 5/24-1"
