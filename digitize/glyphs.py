@@ -46,11 +46,14 @@ INK_THRESHOLD = 128
 
 
 def _digit_boxes(text: PageText, characters: CharacterBoxes) -> list[tuple[int, int, tuple[int, int, int, int]]]:
-    """(word index, character index, glyph box) of every digit whose box Tesseract gave; the box
-    spans the character's columns and the word's rows (digits stand on the same line)."""
+    """(word index, character index, glyph box) of every digit of a number whose box Tesseract
+    gave; the box spans the character's columns and the word's rows (digits stand on the same
+    line)."""
     found = []
     for word_index, word in enumerate(text.words):
-        if not any(character.isdigit() for character in word.text):
+        digits = sum(character.isdigit() for character in word.text)
+        # A word of more letters than digits is a word ("8RANCH"): its digits are letters misread.
+        if not digits or sum(character.isalpha() for character in word.text) > digits:
             continue
         boxes = characters.get(word.bbox, ())
         if len(boxes) != len(word.text):

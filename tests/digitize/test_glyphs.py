@@ -5,13 +5,13 @@ from collections import Counter
 import pytest
 
 from digitize import tesseract
-from digitize.glyphs import MIN_GLYPHS, vote_digits
+from digitize.glyphs import MIN_GLYPHS, _digit_boxes, vote_digits
 from digitize.options import DigitizeOptions
 from digitize.pipeline import digitize_page
 from digitize.zeros import restore_zeros
 from digitize_pages import generated_printout
 from fixtures.generator.layouts import DOT_MATRIX, TYPEWRITER
-from models.pages import PageImage, PageText
+from models.pages import OcrWord, PageImage, PageText
 
 # Dates, case numbers and amounts, as a disposition printout has them: enough repeated digits.
 LINES = (
@@ -86,3 +86,11 @@ def test_the_pipeline_votes_digits_and_records_the_step():
     assert not any(step.startswith("vote digits") for step in unvoted.steps)
     assert voted.options["vote_digits"] and not unvoted.options["vote_digits"]
     assert right(voted.text, printed) > right(unvoted.text, printed)
+
+
+def test_only_numbers_vote_and_are_voted():
+    # "8RANCH" is BRANCH with its B read as 8: a letter, not a digit among digits.
+    words = (OcrWord("8RANCH", 0, 0, 60, 10, 0.9), OcrWord("1985", 0, 20, 40, 10, 0.9), OcrWord("CR05162", 0, 40, 70, 10, 0.9))
+    characters = {w.bbox: tuple((w.left + 10 * i, w.top, w.left + 10 * i + 9, w.top + w.height) for i in range(len(w.text))) for w in words}
+    found = _digit_boxes(PageText(words=words, width=100, height=100), characters)
+    assert sorted({word for word, _, _ in found}) == [1, 2]
