@@ -29,7 +29,7 @@ from extract.layout import Line
 from extract.names import is_name_word, name_text, normalize_name
 from extract.normalized import Normalized
 from extract.offense_class import class_level_without_code, normalize_enhancements, normalize_offense_class
-from extract.ocr_repair import repair_digits, zero_variants
+from extract.ocr_repair import DOTTED_ZERO_DIGITS, repair_digits, zero_variants
 from models.pages import OcrWord
 
 _COUNT_REF = re.compile(r"\b(?:CT|COUNT)S?\.?\s*#?\s*([0-9OolI]{1,2})\b")
@@ -161,7 +161,7 @@ class PageView:
         the digit as an alternative): the face's zeros are ones Tesseract confuses, so a 6 that
         contradicts the statute may be a zero it never weighed."""
         return any(
-            word.text[index] == "0" and any(d in chars for d in "689")
+            word.text[index] == "0" and any(d in chars for d in DOTTED_ZERO_DIGITS)
             for word in (token._.ocr for token in self.doc)
             for index, chars in word.alternatives
             if index < len(word.text)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from extract.ocr_repair import DOTTED_ZERO_DIGITS
 from extract.vocabulary import DATA_DIR
 from models.pages import OcrWord
 
@@ -45,8 +46,6 @@ AGREEMENT_FLAGS = frozenset(
 DOUBT_FLAGS = frozenset(
     {"disposition_inherited", "amount_refit", "date_refit", "century_refit", "subsection_refit", "case_number_year_refit", "charge_text_repaired", "citation_completed_from_text", "repeated_disagrees", "class_from_statute", "read_as_weighed"}
 )
-# What the dotted zero of a dot-matrix face is read as: a number full of them is less certain.
-_DOTTED_ZERO_DIGITS = frozenset("689")
 EVIDENCE = (
     "bias", "normalizer", "page", "words_mean", "words_min", "exact", "fuzzy", "from_text",
     "agrees", "doubted", "conflict", "dotted_zero_share", "no_words", "unknown", "page_zero_share",
@@ -112,7 +111,8 @@ def evidence(
         "agrees": float(any(f in AGREEMENT_FLAGS for f in flags)),
         "doubted": float(any(f in DOUBT_FLAGS for f in flags)),
         "conflict": float(any(f.startswith("R_") or f in ("class_conflict", "date_out_of_order") for f in flags)),
-        "dotted_zero_share": sum(ch in _DOTTED_ZERO_DIGITS for ch in digits) / len(digits) if digits else 0.0,
+        # What a dot-matrix face's dotted zero is read as: a number full of them is less certain.
+        "dotted_zero_share": sum(ch in DOTTED_ZERO_DIGITS for ch in digits) / len(digits) if digits else 0.0,
         "no_words": float(not words),
         "unknown": float(value is None or value == "UNKNOWN"),
         "page_zero_share": zero_share,

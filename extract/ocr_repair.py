@@ -38,7 +38,8 @@ def clean_spaces(text: str) -> str:
 
 # Dot-matrix printers print a dotted zero, which Tesseract reads as 6, 8 or 9 (and "$" for a
 # worn one): a number that cannot be right is read again with some of them as zeros.
-_DOTTED_ZERO_READINGS = "689$"
+DOTTED_ZERO_DIGITS = "689"
+_DOTTED_ZERO_READINGS = DOTTED_ZERO_DIGITS + "$"
 
 
 def zero_variants(text: str, *, max_changes: int = 3) -> list[str]:
