@@ -554,11 +554,18 @@ def _field_kind(text: str) -> str:
     return "description"
 
 
+# The first word of a citation, a speck or two in front: "CH", "Ill.", "720-550/4", "=6CH", "CCA".
+_CITATION_START = re.compile(r"(?i)^[=~_]*\d?(?:ch\b|ch[.,]|ill\b|ill[.,]|\d{3}\b|\d{3}-|cca\b)")
+
+
 def _split_at_specks(words: list[OcrWord]) -> list[list[OcrWord]]:
-    """A field split where a speck read as "=" stands between a citation and an amount: on draft
-    dot-matrix lines it fills the gap that separates the two ("PAR. 703(A) = 1.3 GRAMS")."""
+    """A field split where specks join two fields: on draft dot-matrix lines a speck read as "="
+    fills the gap between a citation and an amount ("PAR. 703(A) = 1.3 GRAMS"), and a stamp's
+    ink runs a class into the citation after it ("CLASS B MISNfsramme = =6CH 56 1/2 PAR 704 (B)")."""
     for i, word in enumerate(words[1:], start=1):
         if word.text.startswith("=") and _field_kind(_text(words[:i])) == "citation" and _field_kind(_text(words[i:])) == "amount":
+            return [words[:i], words[i:]]
+        if _CITATION_START.match(word.text) and _field_kind(_text(words[:i])) == "class" and normalize_citation(_text(words[i:])).reason in (n.EXACT, n.REPAIRED, n.FUZZY):
             return [words[:i], words[i:]]
     return [words]
 
@@ -727,8 +734,9 @@ def read_counts(draft: CaseDraft, lines: list[tuple[PageView, int]]) -> None:
                 if parsed.ok:
                     current.offense_date = _words_value(off, parsed, view.page, c.DATES_READER)
             continue
-        statute_line = view.has_label(line, "STATUTE")
-        # "STATUTE: CH 56-1/2 PAR 1402(C)" holds something date-shaped ("56-1/2") and is still no entry.
+        # "STATUTE: CH 56-1/2 PAR 1402(C)" and a wrapped "CH 56 1/2 PAR 1402 (C) 1/4 OZ" hold
+        # something date-shaped ("56-1/2", "1/4") and are still no entry.
+        statute_line = view.has_label(line, "STATUTE") or _field_kind(printed.fields[0].text) == "citation"
         if current is not None and printed.indent_cells >= _CONTINUATION_INDENT_CELLS and (statute_line or not view.dates.get(line)):
             current.words.extend(printed.words)
             statute = view.label(line, "STATUTE")
@@ -826,6 +834,20 @@ def check_subsection_class(parsed: Normalized, offense_class: str, when: dt.date
     return Normalized(parsed.value, parsed.confidence * 0.6, parsed.reason, (*parsed.notes, "class_conflict"), citation)
 
 
+CITATION_UNREAD = "citation_unread"
+# What is left of a citation OCR garbled past reading: "CH", "PAR", "ILCS", "56 1/2", a
+# paragraph "704", an act "550/", a subsection "4(a)".
+_CITATION_DEBRIS = re.compile(r"(?i)\bch\b|\bpar\b|ilcs|\b56\b|\b7\d\d\b|\b1?4\d\d\b|\b\d{3}\s*/|\d\s*\(\s*[a-g]\s*\)")
+
+
+def _holds_citation_debris(count: CountDraft) -> bool:
+    """Whether a count's words outside its description, class, amount and enhancement (or its
+    description itself) hold pieces of a citation."""
+    claimed = {id(w) for w in (*count.offense_class, *count.amount, *count.enhancement)}
+    text = _text([w for w in count.words if id(w) not in claimed])
+    return _CITATION_DEBRIS.search(text) is not None
+
+
 def finish_count(count: CountDraft, case_values: dict[str, Value]) -> ExtractedCount:
     """Normalize the printed pieces of a count into records.md values (with provenance)."""
     values: dict[str, Value] = {}
@@ -838,6 +860,10 @@ def finish_count(count: CountDraft, case_values: dict[str, Value]) -> ExtractedC
     words = tuple(count.citation or count.description)
     agreement = ("citation_agrees_with_text",) if agrees_with_charge_text(parsed_citation, description) else ()
     values["statute"] = Value(parsed_citation.value, parsed_citation, words, page, c.CITATION_READER, citation_text, agreement)
+    if citation_text is None and parsed_citation.value and _holds_citation_debris(count):
+        # The statute is the description's, but the line printed a citation OCR could not read:
+        # the printed one may name a subsection (or another section) the description does not.
+        values["statute"].flags += (CITATION_UNREAD,)
     offense_date = count.offense_date or case_values.get("offense_date")
     if count.offense_class:
         parsed = normalize_offense_class(_text(count.offense_class))

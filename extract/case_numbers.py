@@ -87,6 +87,8 @@ def normalize_case_number(text: str | None) -> Normalized:
         (undoubled, True),
         (repair_digits(raw)[0], True),
         *((v, True) for v in _letter_digit_variants(raw)),
+        # "1996 MCi 347237": the district digit read as a letter and spaced off from the serial.
+        *((v, True) for v in _letter_digit_variants(raw.replace(" ", ""))),
         (despeckled, True),
         (repair_digits(despeckled)[0], True),
         (repair_digits(_DOUBLED_ZERO.sub(r"\1", unprefixed))[0], True),

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from extract import normalized as n
 from extract.normalized import Normalized
-from extract.ocr_repair import clean_spaces, repair_digits, zero_variants
+from extract.ocr_repair import DIGIT_LOOKALIKES, clean_spaces, repair_digits, zero_variants
 from extract.vocabulary import compiled_patterns, statute_table
 
 # (ILCS chapter, act number) → act code of spec §9.3.
@@ -59,8 +59,9 @@ _CLOSING = re.compile(r"(?<=\([A-Za-z0-9])[\]}]|(?<=\([A-Za-z0-9]{2})[\]}]")
 _F_FOR_BRACKET = re.compile(r"(?<=\d)(\s?)[fit]([a-g])(?:\)|b(?=\s|$))")
 # "(0)": a d whose stem faded; no statute numbers a subsection 0.
 _ZERO_SUBSECTION = re.compile(r"\(0\)")
-# "=6720-550/4-A": a speck read as "=" and a digit glued to the front of an ILCS chapter.
-_SPECK_BEFORE_CHAPTER = re.compile(r"^=+\d?(?=(?:625|720|730)-\d)")
+# "=6720-550/4-A", "=6CH 56 1/2": a speck read as "=" and a digit glued to the front of an ILCS
+# chapter or of "CH".
+_SPECK_BEFORE_CHAPTER = re.compile(r"^=+\d?(?=(?:625|720|730)-\d|(?i:ch)\b)")
 
 
 def _subsection_brackets(text: str) -> str:
@@ -84,15 +85,29 @@ _GARBLED_CCA = re.compile(r"(?:(?<=\s)|^)[(C][CG]?A(?=\s+\d)")
 _DOLLAR_FOR_FIVE = re.compile(r"\$(?=[05]0\s*/)")
 # "600/3,5(a)": the point of a section number read as a comma.
 _COMMA_IN_SECTION = re.compile(r"(?<=/\d),(?=\d)")
-# "1.1.C.S.", "T.L.C.S8.", "1.L.0.5.": I.L.C.S. with its letters misread, or a speck read as one more.
-_GARBLED_ILCS = re.compile(r"(?<=\d\s)[I1l|T][.,]\s?[1Il|L][.,]\s?[C0O][.,]\s?[S58$]{1,2}[.,]{0,2}")
+# "1.1.C.S.", "T.L.C.S8.", "1.L.0.5.", "1,4.C.S.": I.L.C.S. with its letters misread, or a speck read as one more.
+_GARBLED_ILCS = re.compile(r"(?<=\d\s)[I1l|T][.,]\s?[1Il|L4][.,]\s?[C0O][.,]\s?[S58$]{1,2}[.,]{0,2}")
 # "par. 1L-501": the second 1 of a vehicle-code paragraph read as an L.
 _L_FOR_ONE = re.compile(r"(?<=\b1)L(?=-\d)")
+# "par, 1LL-SOl(a)": a paragraph number read mostly as look-alike letters; after "par" only a
+# number can stand, so every look-alike in it is read back as its digit.
+_PARAGRAPH_LOOKALIKES = {**DIGIT_LOOKALIKES, ord("L"): "1"}
+_LETTERED_PARAGRAPH = re.compile(r"(?i)(?<=\bpar)([.,]?\s*)([0-9OoQlIi|SsBZz]+(?:-[0-9OoQlIi|SsBZz]+)+)(?=[\s(]|$)")
+# "56 1,'2": the slash of a half read as a comma and a quote.
+_GARBLED_HALF = re.compile(r"(?<=\b56\s)1\s?[,'’]{1,2}\s?2\b")
+# "1/2,-par.": a speck between the chapter's comma and "par".
+_DASH_BEFORE_PAR = re.compile(r"(?i),-(?=\s?par\b)")
+# "720-5/12%3.2": the dash of a Criminal Code section read as a percent sign.
+_PERCENT_FOR_DASH = re.compile(r"(?<=/\d)%(?=\d)|(?<=/\d\d)%(?=\d)")
+# "SEC 4CA)": the opening bracket of a subsection read as a C.
+_C_FOR_BRACKET = re.compile(r"(?<=\b\d)C([A-Ga-g])\)")
 
 
 def _repair_letters(text: str) -> str:
     text = _GARBLED_ILCS.sub("ILCS", _COMMA_IN_SECTION.sub(".", _DOLLAR_FOR_FIVE.sub("5", _L_FOR_ONE.sub("1", text))))
-    return _GARBLED_CCA.sub("CCA", _G_FOR_SIX.sub("6", text))
+    text = _LETTERED_PARAGRAPH.sub(lambda m: m.group(1) + m.group(2).translate(_PARAGRAPH_LOOKALIKES), text)
+    text = _PERCENT_FOR_DASH.sub("-", _DASH_BEFORE_PAR.sub(", ", _GARBLED_HALF.sub("1/2", text)))
+    return _C_FOR_BRACKET.sub(r"(\1)", _GARBLED_CCA.sub("CCA", _G_FOR_SIX.sub("6", text)))
 
 
 # "PAR 7TO4", "7O04", "7@4": a dot-matrix paragraph number with specks read as letters.
@@ -441,11 +456,15 @@ def normalize_citation(text: str | None, *, charge_text: str | None = None) -> N
     parsed = _parse(raw, cannabis)
     repaired_text, changed = repair_digits(_despeckle_paragraph(_repair_letters(raw)))
     changed = changed or repaired_text != raw
-    if changed and (parsed is None or parsed.truncated or not _is_known(parsed.citation)):
+    if changed and (parsed is None or parsed.truncated or not _is_known(parsed.citation, strict=True)):
         candidate = _parse(repaired_text, cannabis)
         # "S50" and "55O" are read as 550 only when the count mentions cannabis (spec §9.2).
         act_repaired = candidate is not None and candidate.citation.form == "ilcs" and candidate.citation.act_number not in raw
-        if candidate is not None and not (act_repaired and candidate.citation.is_cca and not cannabis):
+        # A reading the table knows is kept unless the repair makes one it knows better ("5/12%3.2").
+        better = candidate is not None and (
+            parsed is None or parsed.truncated or not _is_known(parsed.citation) or _is_known(candidate.citation, strict=True)
+        )
+        if better and not (act_repaired and candidate.citation.is_cca and not cannabis):
             parsed = _Parsed(candidate.citation, candidate.notes + ("citation_repaired",), candidate.truncated)
     if parsed is None or parsed.truncated or not _is_known(parsed.citation, strict=True):
         # Dotted zeros of dot-matrix printouts read as 6, 8 or 9 ("PAR 764-C", "11-561").
@@ -467,13 +486,18 @@ def normalize_citation(text: str | None, *, charge_text: str | None = None) -> N
         if agreeing is not None:
             parsed = agreeing
     if parsed is None:
+        beside = _subsection_beside_paragraph(repaired_text, text_match)
+        if beside is not None:
+            return Normalized(beside.canonical, REPAIR_SCORE, n.REPAIRED, ("citation_repaired", "citation_agrees_with_text"), beside)
         if text_match is not None:
             return _from_charge_text(text_match, reason=n.FROM_TEXT, notes=("citation_completed_from_text",))
         return Normalized(None, 0.0, n.UNPARSED, ("R_CITATION_UNPARSED",))
     citation, notes = parsed.citation, parsed.notes + (("citation_repaired",) if raw != bracketed else ())
     score, reason = (REPAIR_SCORE, n.REPAIRED) if "citation_repaired" in notes else (EXACT_SCORE, n.EXACT)
     if parsed.truncated:
+        # "550/4()", "704(#": the citation goes on past what could be read, its subsection likely.
         score *= REPAIR_SCORE
+        notes += ("citation_truncated",)
     if not _is_known(citation):
         repaired, match_score = _fuzzy_repair(citation, cannabis)
         if repaired is not None:
@@ -521,6 +545,31 @@ def _confusion_repair(text: str, text_match: ChargeTextMatch | None, cannabis: b
             if (found.chapter, found.act_number, found.section) == (expected.chapter, expected.act_number, expected.section):
                 return _Parsed(found, candidate.notes + ("citation_repaired", "citation_agrees_with_text"), False)
     return None
+
+
+def _subsection_beside_paragraph(text: str, text_match: ChargeTextMatch | None) -> Citation | None:
+    """The subsection printed beside the section the count's description names, in a citation
+    too garbled to parse ("eh 56 Ve, bars 704 (b)", "CH 56 1/2 PAR '.402(c)").
+
+    The description gives the Act and section; the printed number of that section ("704",
+    "1402", "550/4") followed by a bracketed letter gives its subsection. Nothing is read that
+    the description does not name.
+    """
+    expected = text_match.citation if text_match is not None else None
+    if expected is None or (expected.chapter, expected.act_number) not in (CCA, ICSA):
+        return None
+    section = expected.section
+    if expected.is_cca:
+        paragraphs = [par for par, sec in statute_table()["cca_par_to_section"].items() if sec == section]
+        numbers = [*paragraphs, rf"550\s*/\s*{re.escape(section)}"]
+    else:
+        numbers = [rf"1?{re.escape(section)}", rf"570\s*/\s*{re.escape(section)}"]
+    pattern = re.compile(rf"(?<![\d/])(?:{'|'.join(numbers)})\s*[(\[{{]\s*([A-Ga-g])\s*[)\]}}]")
+    found = pattern.search(text)
+    if found is None:
+        return None
+    citation = Citation(expected.chapter, expected.act_number, section, (found.group(1).lower(),), "repaired")
+    return citation if _is_known(citation, strict=True) else None
 
 
 def agrees_with_charge_text(parsed: Normalized, charge_text: str | None) -> bool:

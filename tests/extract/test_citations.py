@@ -99,6 +99,12 @@ def test_ocr_confusions_are_repaired_at_a_lower_confidence(printed, canonical):
         ("Ill. Rev. Stat. 1989, ch. 95 1/2, par. 1L-501(a)", "DUI", "625 ILCS 5/11-501(a)"),
         ("720 1.L.C.5,. 5/12-3.2", "AGG BATTERY", "720 ILCS 5/12-3.2"),
         ("CH 56 1/2 PAR 14002-C", "PCS", "720 ILCS 570/402(c)"),
+        ("ILL. REV. STAT. 1987, CH. 56 1,'2, PAR. 704 (D)", "POC", "720 ILCS 550/4(d)"),
+        ("Ill. Rev. Stat. 1989, ch. 56 1/2,-par. 704 (a)", "CANNABIS-POSS", "720 ILCS 550/4(a)"),
+        ("=6CH 56 1/2 PAR 704 (B)", "POC", "720 ILCS 550/4(b)"),
+        ("720 1,4.C.S. 570/402(c)", "PCS", "720 ILCS 570/402(c)"),
+        ("720-5/12%3.2.", "DOM BATTERY", "720 ILCS 5/12-3.2"),
+        ("CANN CONTROL ACT SEC 4CA)", "POSS CANN", "720 ILCS 550/4(a)"),
     ],
     ids=[
         "ilcs-comma-and-dotted-zero", "g-for-6-in-act", "f-for-bracket", "g-for-6-in-chapter", "speck-before-dash",
@@ -106,7 +112,9 @@ def test_ocr_confusions_are_repaired_at_a_lower_confidence(printed, canonical):
         "T-and-doubled-S-in-ILCS", "0-for-C-in-ILCS-and-both-brackets-as-letters", "unclosed-digit-subsection",
         "speck-glued-before-chapter", "speck-digit-before-chapter-56", "t-for-bracket", "speck-letter-in-subsection",
         "comma-in-section-after-full-ilcs", "digit-for-subsection-letter-outside-the-cca", "L-for-1-in-paragraph",
-        "two-marks-after-ILCS", "zero-read-twice-in-paragraph",
+        "two-marks-after-ILCS", "zero-read-twice-in-paragraph", "half-slash-read-as-comma-and-quote",
+        "speck-before-par", "speck-and-digit-glued-before-CH", "4-for-L-in-ILCS", "percent-for-section-dash",
+        "C-for-subsection-bracket",
     ],
 )
 def test_dot_matrix_readings_of_a_citation_are_repaired_at_a_lower_confidence(printed, charge_text, canonical):
@@ -135,6 +143,31 @@ def test_confused_digits_are_read_again_only_towards_what_the_description_names(
     assert repaired.value == canonical
     assert "citation_agrees_with_text" in repaired.notes
     assert repaired.confidence < normalize_citation(canonical, charge_text=charge_text).confidence
+
+
+@pytest.mark.parametrize(
+    ("printed", "charge_text", "canonical"),
+    [
+        ("Ill, Rev. Stat. 1985, eh 56 Ve, bars 704 (b)", "POSS CANN", "720 ILCS 550/4(b)"),
+        ("ou Sé- Le PAR 704 (C )", "POSS CANN", "720 ILCS 550/4(c)"),
+        ("CH 56 1/2 PAR '.402(c)", "POSS CONT SUB", "720 ILCS 570/402(c)"),
+    ],
+    ids=["chapter-and-par-garbled", "chapter-lost", "paragraph-1-read-as-specks"],
+)
+def test_the_subsection_beside_the_section_the_description_names_is_read_from_a_garbled_citation(printed, charge_text, canonical):
+    repaired = normalize_citation(printed, charge_text=charge_text)
+    assert repaired.value == canonical
+    assert "citation_agrees_with_text" in repaired.notes
+    assert repaired.confidence < normalize_citation(canonical, charge_text=charge_text).confidence
+
+
+@pytest.mark.parametrize(
+    ("printed", "charge_text"),
+    [("ou Sé- Le PAR 705 (C )", "POSS CANN"), ("ou Sé- Le PAR 704 (C )", "THEFT"), ("ou Sé- Le PAR 704 (C )", "POSS CONT SUB")],
+    ids=["another-section-than-the-description", "description-names-no-drug-act", "cca-paragraph-on-a-controlled-substance-count"],
+)
+def test_a_subsection_is_read_only_beside_the_section_the_description_names(printed, charge_text):
+    assert normalize_citation(printed, charge_text=charge_text).value in (None, "720 ILCS 550/4", "720 ILCS 570/402")
 
 
 @pytest.mark.parametrize(
@@ -288,6 +321,12 @@ def test_a_subsection_ocr_left_unreadable_lowers_the_confidence_of_the_section()
     garbled = normalize_citation("CH 56 1/2 PAR 704(#", charge_text="POSS CANN")
     assert garbled.value == "720 ILCS 550/4"
     assert garbled.confidence < normalize_citation("CH 56 1/2 PAR 704", charge_text="POSS CANN").confidence
+
+
+def test_empty_subsection_brackets_mark_the_citation_truncated():
+    read = normalize_citation("720 ILCS 550/4()", charge_text="POSSESSION OF CANNABIS")
+    assert read.value == "720 ILCS 550/4"
+    assert "citation_truncated" in read.notes
 
 
 def test_a_speck_before_a_subsection_bracket_is_not_read():

@@ -240,3 +240,56 @@ def test_an_amount_whose_unit_reads_only_as_a_character_tesseract_weighed_is_rea
     assert record.charges[0].amount_grams == pytest.approx(0.3)
     read = _read_amount([words[at]])
     assert "read_as_weighed" in read.notes and read.confidence < 1.0
+
+
+def _split_word(pages, text: str, parts: tuple[str, str]):
+    """The pages with one printed word read as two ("1402(C)" as "1402 (C)")."""
+    page = pages[0]
+    words = list(page.text.words)
+    index = next(i for i, w in enumerate(words) if w.text == text)
+    word = words[index]
+    cut = word.width * len(parts[0]) // len(text)
+    first = replace(word, text=parts[0], width=cut - 8)
+    second = replace(word, text=parts[1], left=word.left + cut + 8, width=word.width - cut - 8, word=word.word + 1)
+    words[index : index + 1] = [first, second]
+    return [replace(page, text=replace(page.text, words=tuple(words))), *pages[1:]]
+
+
+def test_a_citation_wrapped_onto_its_own_line_belongs_to_the_count_above():
+    # Seed 5260 wraps "CH 56 1/2 PAR 1402(C) 1/4 OZ" under "CT 2 POSS CONTROLLED SUBSTANCE";
+    # read as "1402 (C) 1/4", the line holds something date-shaped and was taken for no count's.
+    docket = generate_docket(5260)
+    pages = _split_word(printed_pages(docket), "1402(C)", ("1402", "(C)"))
+    record = next(r for r in extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf") if r.case_number == "88CR16583")
+    assert [(c.count, c.statute) for c in record.charges] == [(1, "720 ILCS 550/4"), (2, "720 ILCS 570/402(c)")]
+    assert record.charges[1].amount_grams == pytest.approx(28.349523125 / 4)
+    # Count 1 prints no citation: its statute is the description's, without doubt.
+    assert record.fields["charges.0.statute"].status == "auto"
+
+
+def test_a_class_run_into_the_citation_by_a_stamp_is_split_from_it():
+    # Seed 5090: a stamp's ink closes the gap after "CLASS B MISDEMEANOR" and leaves "=6" before "CH".
+    docket = generate_docket(5090)
+    page = printed_pages(docket)[0]
+    words = list(page.text.words)
+    misd = next(i for i, w in enumerate(words) if w.text == "MISDEMEANOR" and words[i + 1].text == "CH")
+    chapter = words[misd + 1]
+    gap = chapter.left - (words[misd].left + words[misd].width) - 12
+    words[misd] = replace(words[misd], text="MISNfsramme")
+    words[misd + 1 :] = [replace(w, left=w.left - gap) if w.top == chapter.top else w for w in words[misd + 1 :]]
+    words[misd + 1] = replace(words[misd + 1], text="=6CH")
+    pages = [replace(page, text=replace(page.text, words=tuple(words)))]
+    record = next(r for r in extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf") if r.case_number == "92C210194")
+    assert (record.charges[0].statute, record.charges[0].offense_class) == ("720 ILCS 550/4(b)", "B")
+
+
+def test_a_statute_from_the_description_of_a_count_whose_printed_citation_is_unreadable_is_doubted():
+    # Seed 5157 prints "CCA 4(a)": read as "~ 4(a)", only the description names the offense,
+    # and it names no subsection, so the statute it gives goes to review.
+    docket = generate_docket(5157)
+    pages = _misread(docket, {"CCA": "~"})
+    record = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")[0]
+    assert record.charges[0].statute == "720 ILCS 550/4"
+    assert record.fields["charges.0.statute"].status == "needs_review"
+    untouched = extract_document(printed_pages(docket), document_sha256=docket_sha(docket), file="docket.pdf")[0]
+    assert untouched.fields["charges.0.statute"].status == "auto"
