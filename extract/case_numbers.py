@@ -55,6 +55,9 @@ _C_READ_AS_ZERO = ((re.compile(r"^(\d{2}|\d{4})\s*0R\s*(\d{5}(?:\s*-?\s*\d{2})?)
 # A felony number's two-digit suffix counts co-defendants (01, 02, …): its first digit read as
 # 6, 8 or 9 is a dot-matrix face's dotted zero.
 _CODEFENDANT_SUFFIX = re.compile(r"^((?:\d{2}|\d{4})CR\d{5})[689](\d)$")
+# "1990MC11417030": a municipal number one digit too long with a typewritten 1 read twice (as
+# "CT 1" reads "CT 21"); one of the two goes.
+_DOUBLED_ONE_IN_MC = re.compile(r"^(\d{4})\s*MC\s*(\d*?)11(\d*)$")
 LOOSE_FORM_SCORE = 0.9
 
 
@@ -65,6 +68,15 @@ def _letter_digit_variants(text: str) -> list[str]:
         for i, ch in enumerate(text)
         if ch in _CAPITAL_LOOKALIKES and i + 1 < len(text) and text[i + 1].isdigit()
     ]
+
+
+def _undouble_one(text: str) -> str:
+    """A municipal number whose serial has one digit too many and a "11" in it, with one 1 less."""
+    compact = _SEPARATORS.sub("", text)
+    match = _DOUBLED_ONE_IN_MC.match(compact)
+    if match is None or len(match.group(2)) + len(match.group(3)) + 2 != 8:
+        return text
+    return f"{match.group(1)}MC{match.group(2)}1{match.group(3)}"
 
 
 def normalize_case_number(text: str | None) -> Normalized:
@@ -97,6 +109,7 @@ def normalize_case_number(text: str | None) -> Normalized:
         *((pattern.sub(code, repair_digits(despeckled)[0]), True) for pattern, code in _LOST_CODE_LETTER),
         *((pattern.sub(code, repair_digits(despeckled)[0]), True) for pattern, code in _C_READ_AS_ZERO),
         (repair_digits(_LETTERED_YEAR.sub(lambda m: m.group(1).translate(DIGIT_LOOKALIKES), despeckled))[0], True),
+        (_undouble_one(repair_digits(despeckled)[0]), True),
     )
     matches: list[tuple[str, bool, str]] = []
     for candidate, repaired in candidates:

@@ -18,6 +18,8 @@ _INITIAL_LOOKALIKES = {"$": "S", "&": "B"}
 _ZERO_INITIAL = "D"
 # A surname closed by a period where the docket prints a comma ("PHILLIPS. EDWARD W").
 _PERIOD_FOR_COMMA = re.compile(r"^([A-Z][A-Z'\-]+)\. (?=[A-Z])")
+# A middle initial read as its capital twice ("KENNETH 5S": a dot-matrix S read as 5 and S).
+_DOUBLED_INITIAL = re.compile(r"^([^,]+, \S+(?: \S+)*) ([A-Z])\2$")
 # An initial with a speck beside it read as a lower-case letter ("Db"): dockets print capitals.
 _SPECKED_INITIAL = re.compile(r"(?<=\s)([A-Z])[a-z]$")
 
@@ -75,7 +77,7 @@ def normalize_name(text: str | None, *, letters_repaired: bool = False) -> Norma
     lettered = re.sub(r"[A-Z]*\d[A-Z\d]*", lambda m: m.group(0).translate(_LETTERS_FOR_DIGITS) if re.search("[A-Z]", m.group(0)) else m.group(0), raw)
     cleaned = _ALLOWED.sub("", lettered)
     cleaned = re.sub(r"\s*,\s*", ", ", cleaned).strip(" ,.")
-    cleaned = " ".join(cleaned.split())
+    cleaned = _DOUBLED_INITIAL.sub(r"\1 \2", " ".join(cleaned.split()))
     if not cleaned:
         return Normalized(None, 0.0, n.UNPARSED)
     changed = letters_repaired or cleaned.replace(", ", ",") != " ".join(printed.upper().split()).replace(", ", ",").replace(" ,", ",").strip(" ,.")

@@ -69,6 +69,7 @@ def test_names_read_in_docket_form(printed, name, exact):
         ("STEWART, PATRICIA 0", "STEWART, PATRICIA D"),
         ("WASHINGTON, FRANK Db", "WASHINGTON, FRANK D"),
         ("PHILLIPS. EDWARD W", "PHILLIPS, EDWARD W"),
+        ("ROGERS, KENNETH 5S", "ROGERS, KENNETH S"),
     ],
 )
 def test_misread_initials_and_commas_are_repaired_with_doubt(printed, name):
