@@ -25,7 +25,7 @@ from digitize.tesseract import tesseract_version
 from extract.document import DocumentPage, mean_confidence
 from fixtures.generator import GeneratedDocket, generate_docket
 from models.errors import InputError
-from models.pages import OcrWord, PageImage, PageText
+from models.pages import ORIENTATION_UNSURE, OcrWord, PageImage, PageText
 
 CACHE_DIR = Path(__file__).resolve().parent / "out" / "ocr_cache"
 GENERATOR_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "generator"
@@ -72,6 +72,7 @@ def _to_json(page: DocumentPage) -> dict[str, Any]:
         "page_number": page.page_number,
         "skew_degrees": page.skew_degrees,
         "rotation": page.rotation,
+        "orientation_unsure": page.orientation_unsure,
         "width": page.text.width,
         "height": page.text.height,
         "words": [
@@ -84,7 +85,7 @@ def _to_json(page: DocumentPage) -> dict[str, Any]:
 def _from_json(data: dict[str, Any]) -> DocumentPage:
     words = tuple(OcrWord(*row[:10], alternatives=tuple((i, c) for i, c in row[10])) for row in data["words"])
     text = PageText(words=words, width=data["width"], height=data["height"])
-    return DocumentPage(data["page_number"], text, data["skew_degrees"], data["rotation"], mean_confidence(text))
+    return DocumentPage(data["page_number"], text, data["skew_degrees"], data["rotation"], mean_confidence(text), data.get("orientation_unsure", False))
 
 
 def printed_document(document: CorpusDocument) -> CorpusDocument:
@@ -108,7 +109,7 @@ def _ocr_page(args: tuple[np.ndarray, int, int, DigitizeOptions, str]) -> Docume
         return _from_json(json.loads(path.read_text()))
     result = digitize_page(PageImage(pixels, dpi, page_number), options)
     text = result.text or PageText(words=(), width=pixels.shape[1], height=pixels.shape[0])
-    page = DocumentPage(page_number, text, result.skew_degrees, result.rotation, mean_confidence(text))
+    page = DocumentPage(page_number, text, result.skew_degrees, result.rotation, mean_confidence(text), ORIENTATION_UNSURE in result.steps)
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".tmp")
     temporary.write_text(json.dumps(_to_json(page)))

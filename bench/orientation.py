@@ -6,8 +6,10 @@
 Pages are generated skewed uniformly in −10°…+10° and turned 0/90/180/270° in turn, clean or
 with the generator's random damage mix, and digitized by `digitize.pipeline.digitize_page`.
 Prints the median and worst absolute error of the measured skew, every page whose
-orientation was wrong, and how many times Tesseract was started (readings and orientation
-detections) per 100 pages: what orientation costs beyond the one reading every page needs.
+orientation was wrong, how many pages digitize marked as read too poorly to orient (and how
+many of the wrong ones those are), and how many times Tesseract was started (readings and
+orientation detections) per 100 pages: what orientation costs beyond the one reading every
+page needs.
 Goals: median ≤ 0.1°, worst ≤ 0.5°, no page wrongly oriented.
 """
 
@@ -26,7 +28,7 @@ from digitize.options import DigitizeOptions
 from digitize.pipeline import digitize_page
 from fixtures.generator import generate_docket
 from models.errors import InputError
-from models.pages import PageImage
+from models.pages import ORIENTATION_UNSURE, PageImage
 
 ROTATIONS = (0, 90, 180, 270)
 MEDIAN_GOAL, WORST_GOAL = 0.1, 0.5
@@ -43,6 +45,7 @@ class Measured:
     measured_rotation: int
     readings: int
     detections: int
+    unsure: bool
 
 
 class TesseractStarts:
@@ -101,6 +104,7 @@ def measure_docket(job: tuple[int, str, float, int]) -> list[Measured]:
                 result.rotation,
                 counter.readings - readings,
                 counter.detections - detections,
+                ORIENTATION_UNSURE in result.steps,
             )
         )
     return results
@@ -132,6 +136,11 @@ def main(argv: list[str] | None = None) -> None:
         f"{'meets' if worst <= WORST_GOAL else 'misses'})"
     )
     print(f"orientation right on {len(measured) - len(wrong)} of {len(measured)} pages")
+    unsure = [m for m in measured if m.unsure]
+    print(
+        f"orientation marked unsure (values sent to review) on {len(unsure)} pages, "
+        f"{sum(m in unsure for m in wrong)} of the {len(wrong)} wrong ones"
+    )
     readings, detections = sum(m.readings for m in measured), sum(m.detections for m in measured)
     per_100 = 100 / len(measured)
     print(

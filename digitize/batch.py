@@ -24,7 +24,7 @@ from digitize.page_task import PageTask, failed_page, failure_reason, read_page
 from digitize.sources import count_pages, file_sha256, find_files, sniff_kind
 from digitize.versions import tool_versions
 from models.errors import InputError
-from models.pages import PageResult
+from models.pages import ORIENTATION_UNSURE, PageResult
 from models.store import finish_run, start_run
 
 
@@ -64,6 +64,8 @@ class ScanSummary:
     words: int
     mean_confidence: float | None
     seconds: float
+    # Pages read too poorly either way up to tell which is up; their values go to review.
+    pages_orientation_unsure: int
     failures: tuple[Failure, ...]
     finished_documents: frozenset[str]
     skipped_documents: frozenset[str]
@@ -92,6 +94,7 @@ class _Tally:
     pages_total: int = 0
     pages_read: int = 0
     pages_failed: int = 0
+    pages_orientation_unsure: int = 0
     words: int = 0
     confidence_sum: float = 0.0
     failures: list[Failure] = field(default_factory=list)
@@ -127,6 +130,7 @@ class _Tally:
             words=self.words,
             mean_confidence=self.confidence_sum / self.words if self.words else None,
             seconds=time.monotonic() - self.started,
+            pages_orientation_unsure=self.pages_orientation_unsure,
             failures=tuple(self.failures),
             finished_documents=frozenset(self.finished),
             skipped_documents=frozenset(self.skipped),
@@ -139,6 +143,7 @@ class _Tally:
             "documents_skipped": len(self.skipped),
             "pages_read": self.pages_read,
             "pages_failed": self.pages_failed,
+            "pages_orientation_unsure": self.pages_orientation_unsure,
             "words": self.words,
         }
 
@@ -266,6 +271,7 @@ def _write(db: Database, result: PageResult, tally: _Tally, by_sha: dict[str, _D
     status = storage.write_page(db, result)
     if result.ok:
         tally.pages_read += 1
+        tally.pages_orientation_unsure += ORIENTATION_UNSURE in result.steps
         if result.text is not None:
             tally.words += len(result.text.words)
             tally.confidence_sum += sum(word.confidence for word in result.text.words)

@@ -25,6 +25,7 @@ from digitize.glyphs import vote_digits
 from digitize.ink import TextInk, find_text_ink, text_region
 from digitize.options import DigitizeOptions
 from digitize.orientation import (
+    READABLE_PROBE_CONFIDENCE,
     detect_upside_down,
     has_vertical_lines,
     is_confidently_upright,
@@ -37,7 +38,7 @@ from digitize.skew import deskew, measure_skew
 from digitize.versions import tool_versions
 from digitize.work_dir import keep_image, keep_text
 from digitize.zeros import restore_zeros
-from models.pages import PageImage, PageResult, PageText
+from models.pages import ORIENTATION_UNSURE, PageImage, PageResult, PageText
 
 # Straightening by less than this moves no pixel at page size, but blurs every stroke.
 MIN_SKEW_CORRECTION_DEGREES = 0.05
@@ -196,6 +197,10 @@ def digitize_page(
         if options.orient and not is_confidently_upright(reading[0]):
             page, reading, turned = read_upright(page, ink, reading, options, work_dir)
             rotation += 180 if turned else 0
+            if reading_confidence(reading[0].words) < READABLE_PROBE_CONFIDENCE:
+                # Read too poorly either way up to tell which is up (every orientation miss on
+                # generated pages was such a page): a person should look.
+                steps.append(ORIENTATION_UNSURE)
         text, characters = reading
         if rotation:
             steps.append(f"rotate {rotation}°")

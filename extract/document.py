@@ -47,6 +47,8 @@ class DocumentPage:
     skew_degrees: float | None = None
     rotation: int | None = None
     mean_confidence: float | None = None
+    # Digitize could not tell which way up the page is (models.pages.ORIENTATION_UNSURE).
+    orientation_unsure: bool = False
 
 
 def case_id_for(document_sha256: str, index: int) -> str:
@@ -64,6 +66,7 @@ def _field_info(
     models: dict[str, ScoreModel] | None,
     page_confidences: dict[int, float | None],
     zero_shares: dict[int, float],
+    unsure_pages: frozenset[int],
     evidence_sink: dict[str, dict[str, float]] | None,
 ) -> FieldInfo:
     normalized = value.normalized
@@ -85,7 +88,7 @@ def _field_info(
     model = (load_score_models() if models is None else models).get(kind)
     raw = model(features) if model is not None else raw_score(score, value.ocr_confidences, value.flags, page_confidences.get(value.page))
     confidence = calibrated(kind, raw, curves)
-    needs_review = confidence < options.review_threshold or any(f.startswith("R_") for f in value.flags)
+    needs_review = confidence < options.review_threshold or any(f.startswith("R_") for f in value.flags) or value.page in unsure_pages
     return FieldInfo(
         confidence=confidence,
         status="needs_review" if needs_review else "auto",
@@ -147,7 +150,8 @@ def to_record(
     page_confidences = {p.page_number: p.mean_confidence for p in pages}
     fields: dict[str, FieldInfo] = {}
     zero_shares = {p.page_number: page_zero_share(w.text for w in p.text.words) for p in pages}
-    scoring = {"curves": curves, "models": models, "page_confidences": page_confidences, "zero_shares": zero_shares, "evidence_sink": evidence_sink}
+    unsure_pages = frozenset(p.page_number for p in pages if p.orientation_unsure)
+    scoring = {"curves": curves, "models": models, "page_confidences": page_confidences, "zero_shares": zero_shares, "unsure_pages": unsure_pages, "evidence_sink": evidence_sink}
     for path, value in values.items():
         fields[path] = _field_info(path, value, document_sha256=document_sha256, options=options, **scoring)
     charges = []

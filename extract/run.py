@@ -7,6 +7,7 @@ position in it, so a re-run with a new extractor version lands on the same cases
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from sqlite_utils import Database
 from extract.document import EXTRACTOR_VERSION, DocumentPage, ExtractOptions, extract_document
 from extract.pipeline import reader_versions
 from models.database import write_transaction
-from models.pages import OcrWord, PageText, alternatives_from_json
+from models.pages import ORIENTATION_UNSURE, OcrWord, PageText, alternatives_from_json
 from models.store import finish_run, save_case, start_run
 
 ProgressCallback = Callable[[int, int], None]
@@ -52,7 +53,7 @@ def _document_pages(db: Database, sha256: str) -> tuple[list[DocumentPage], dict
     pages: list[DocumentPage] = []
     page_ids: dict[tuple[str, int], int] = {}
     rows = db.query(
-        "select id, page_number, width, height, rotation, skew_degrees, mean_confidence from pages"
+        "select id, page_number, width, height, rotation, skew_degrees, mean_confidence, steps from pages"
         " where document_sha256 = ? and status = 'done' order by page_number",
         [sha256],
     )
@@ -65,7 +66,8 @@ def _document_pages(db: Database, sha256: str) -> tuple[list[DocumentPage], dict
             for w in db.query("select * from words where page_id = ? order by seq", [row["id"]])
         )
         text = PageText(words=words, width=row["width"] or 0, height=row["height"] or 0)
-        pages.append(DocumentPage(row["page_number"], text, row["skew_degrees"], row["rotation"], row["mean_confidence"]))
+        unsure = ORIENTATION_UNSURE in json.loads(row["steps"] or "[]")
+        pages.append(DocumentPage(row["page_number"], text, row["skew_degrees"], row["rotation"], row["mean_confidence"], unsure))
         page_ids[(sha256, row["page_number"])] = row["id"]
     return pages, page_ids
 

@@ -9,6 +9,11 @@ from typing import Any
 import numpy as np
 
 
+# The step digitize records on a page it read too poorly either way up to tell which is up:
+# extraction sends every value read from it to review.
+ORIENTATION_UNSURE = "orientation unsure"
+
+
 @dataclass(frozen=True)
 class PageImage:
     """One page as a greyscale image in memory.

@@ -93,6 +93,8 @@ def summary_table(summary: ScanSummary) -> Table:
     table.add_row("pages read", str(summary.pages_read))
     if summary.pages_failed:
         table.add_row("pages failed", str(summary.pages_failed))
+    if summary.pages_orientation_unsure:
+        table.add_row("pages whose orientation is a guess (sent to review)", str(summary.pages_orientation_unsure))
     confidence = "-" if summary.mean_confidence is None else f"{summary.mean_confidence:.1%}"
     table.add_row("mean word confidence", confidence)
     table.add_row("pages per minute", f"{summary.pages_per_minute:.1f}")

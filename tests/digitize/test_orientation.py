@@ -18,7 +18,7 @@ from digitize.orientation import (
 )
 from digitize.skew import deskew, measure_skew
 from fixtures.generator import generate_docket
-from models.pages import PageImage
+from models.pages import ORIENTATION_UNSURE, PageImage
 
 
 def upright(page: PageImage) -> tuple[int, PageImage]:
@@ -145,3 +145,16 @@ def test_a_blurred_page_osd_is_unsure_of_is_turned_sideways_when_only_turned_it_
     assert has_vertical_lines(page)
     result = pipeline.digitize_page(PageImage(pixels=np.asarray(docket.pages[0]).copy(), dpi=300), DigitizeOptions())
     assert result.rotation == 270
+
+
+def test_a_page_read_too_poorly_either_way_up_is_marked_orientation_unsure():
+    # The one held-out page of seed 10700 left upside down: 100 dpi, blurred, speckled and
+    # stamped, 22 words. Its orientation is a guess, and the page says so; the readable first
+    # page of the same docket, turned the same way, is found upright and not marked.
+    docket = generate_docket(10722, damage="damaged", skew_degrees=-0.85, rotation=180)
+    results = [
+        pipeline.digitize_page(PageImage(pixels=np.asarray(image).copy(), dpi=truth["dpi"], page_number=number), DigitizeOptions())
+        for number, (image, truth) in enumerate(zip(docket.pages, docket.truth["pages"]), start=1)
+    ]
+    assert [r.rotation for r in results][0] == 180
+    assert [ORIENTATION_UNSURE in r.steps for r in results] == [False, True]

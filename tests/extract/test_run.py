@@ -1,6 +1,7 @@
 """Extraction over a database: cases stored with provenance, re-runs that keep reviewed values."""
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -8,13 +9,14 @@ from extract.document import case_id_for
 from extract.run import extract_documents
 from models.corrections import Correction
 from models.database import open_database
+from models.pages import ORIENTATION_UNSURE
 from models.store import load_case, record_correction
 from tests.extract.conftest import docket_sha, printed_pages
 
 REVIEWER_TIME = dt.datetime(2026, 11, 21, 9, 0)
 
 
-def store_digitized(db, docket, *, path="box1/docket.pdf"):
+def store_digitized(db, docket, *, path="box1/docket.pdf", steps=()):
     """Write a docket's pages and words the way digitize does, and return its hash."""
     sha = docket_sha(docket)
     db["documents"].insert({"sha256": sha, "path": path, "pages": len(docket.pages), "status": "done"}, pk="sha256", replace=True)
@@ -30,6 +32,7 @@ def store_digitized(db, docket, *, path="box1/docket.pdf"):
                 "height": page.text.height,
                 "mean_confidence": page.mean_confidence,
                 "word_count": len(page.text.words),
+                "steps": json.dumps(list(steps)),
             }
         ).last_pk
         db["words"].insert_all(
@@ -121,3 +124,18 @@ def test_values_below_the_review_threshold_are_marked_for_review(db, docket_of):
     statuses = {row["status"] for row in db.query("select status from fields")}
     assert lenient.needs_review < lenient.fields
     assert "auto" in statuses
+
+
+def test_every_value_from_a_page_whose_orientation_is_a_guess_goes_to_review(db, docket_of):
+    # Digitize marks a page it read too poorly either way up to tell which is up.
+    store_digitized(db, docket_of(21, "half_sheet"), steps=("deskew +0.40°", ORIENTATION_UNSURE))
+    summary = extract_documents(db)
+    assert summary.fields > 0
+    assert summary.needs_review == summary.fields
+    assert {row["status"] for row in db.query("select status from fields")} == {"needs_review"}
+
+
+def test_a_page_digitize_was_sure_of_keeps_its_confident_values(db, docket_of):
+    store_digitized(db, docket_of(21, "half_sheet"), steps=("deskew +0.40°",))
+    summary = extract_documents(db)
+    assert summary.needs_review < summary.fields
