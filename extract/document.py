@@ -16,7 +16,7 @@ from models.pages import PageText
 from models.records import CaseRecord, Charge, Defendant, FieldInfo, SourceDocument, SourcePage
 
 # Bumped whenever extraction logic changes; stored with every case and run.
-EXTRACTOR_VERSION = "extract-3"
+EXTRACTOR_VERSION = "extract-4"
 
 
 @dataclass(frozen=True)
