@@ -132,8 +132,9 @@ def normalize_case_number(text: str | None) -> Normalized:
             return Normalized(value, LOOSE_FORM_SCORE, n.EXACT, ("case_number_form_loose",), meaning)
         return Normalized(value, EXACT_SCORE, n.EXACT, (), meaning)
     compact = _SEPARATORS.sub("", repair_digits(raw)[0])
-    # "82C756593" read as "820756593": the letter of a complaint number taken for a zero.
-    lettered = re.sub(r"^(\d{2})[0O](\d{6})$", r"\1C\2", compact)
+    # "82C756593" read as "820756593": the letter of a complaint number taken for a zero; or lost
+    # altogether ("87311861": a year and a six-digit serial is no other form).
+    lettered = re.sub(r"^(\d{2})[0O](\d{6})$|^([6-9]\d)(\d{6})$", lambda m: f"{m[1] or m[3]}C{m[2] or m[4]}", compact)
     if lettered != compact:
         return Normalized(lettered, REPAIR_SCORE, n.REPAIRED, ("letter_repaired",), None)
     if _GENERIC.match(compact):

@@ -157,8 +157,10 @@ def test_a_filing_year_is_not_moved_after_the_dockets_own_entries():
         ("1995M1478863", "1995MC1478863"),
         ("1990MC11417030", "1990MC1417030"),
         ("1990 Mc1i 417030", "1990MC1417030"),
+        ("87311861", "87C311861"),
+        ("820756593", "82C756593"),
     ],
-    ids=["three-digit-year", "three-digit-year-complaint", "letter-read-twice", "O0-is-two-zeros-when-the-serial-needs-five", "suffix-6-for-0", "suffix-6-for-0-4-digit-year", "suffix-8-for-0-dashed", "C-of-CR-lost", "C-of-MC-lost", "typewritten-1-read-twice", "typewritten-1-read-as-1i"],
+    ids=["three-digit-year", "three-digit-year-complaint", "letter-read-twice", "O0-is-two-zeros-when-the-serial-needs-five", "suffix-6-for-0", "suffix-6-for-0-4-digit-year", "suffix-8-for-0-dashed", "C-of-CR-lost", "C-of-MC-lost", "typewritten-1-read-twice", "typewritten-1-read-as-1i", "C-of-complaint-lost", "C-of-complaint-read-as-0"],
 )
 def test_the_printed_form_of_each_era_repairs_what_ocr_added_or_misread(printed, normalized):
     assert normalize_case_number(printed).value == normalized
