@@ -164,7 +164,11 @@ def route_person(
                     tier = TIER_OUTCOME
                     if is_doubtful:
                         shown = "unknown" if confidence is None else f"{confidence:.2f}"
-                        reasons.append(f"low confidence ({shown}) and the outcome depends on this value")
+                        # A confident value extraction still sent to review: a conflict it could
+                        # not settle, or a page whose orientation digitize could only guess.
+                        low = confidence is None or confidence < decider.confidence_threshold
+                        why = "low confidence" if low else "marked for review when it was read"
+                        reasons.append(f"{why} ({shown}) and the outcome depends on this value")
             if reasons:
                 routings.append(
                     Routing(case_id, path, dockets.get(case_id, case_id), ROUTED, tier, tuple(reasons), question, confidence)

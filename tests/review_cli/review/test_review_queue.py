@@ -75,6 +75,16 @@ def test_a_doubtful_value_the_saved_decision_did_not_question_is_routed_only_if_
     assert ("c-000004", "case_number") not in items
 
 
+def test_a_confident_value_extraction_sent_to_review_is_not_called_low_confidence(db):
+    # Extraction marks a confident value for review when it cannot settle a conflict, or when
+    # the page's orientation was a guess.
+    db.execute("update fields set status = 'needs_review' where case_id = 'c-000004' and path = 'charges.0.disposition'")
+    refresh_queue(db, decider=engine(), now=NOW, audit_rate=0.0)
+    disposition = _items(db)[("c-000004", "charges.0.disposition")]
+    assert "marked for review when it was read (0.97) and the outcome depends on this value" in disposition["routed_because"]
+    assert "low confidence" not in disposition["routed_because"]
+
+
 def test_audit_sample_is_a_fixed_draw_of_accepted_values(db):
     refresh_queue(db, decider=engine(), now=NOW, audit_rate=0.5, seed=7)
     audited = {key for key, row in _items(db).items() if row["kind"] == "audit"}
