@@ -15,7 +15,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from conftest import CLEARDOCKET, assert_each_page_once, fake_tesseract, page_rows, write_multipage_pdf
+from conftest import CLEARDOCKET, assert_each_page_once, fake_tesseract, page_rows, write_multipage_pdf, write_pages
 from digitize.batch import scan
 from digitize.executors import LocalPoolExecutor
 from digitize.executors.dask import DaskExecutor
@@ -147,11 +147,23 @@ def rerun_completes(folder: Path, db_path: Path, pages: int, *extra: str) -> Non
     assert {status for _, _, status, _ in page_rows(db_path)} == {"done"}
 
 
+# Enough pages that the scan cannot finish between its first page and the Ctrl-C: with the
+# session's six small pages it once did (exit 0, nothing to interrupt).
+INTERRUPTED_PAGES = 40
+
+
+@pytest.fixture(scope="module")
+def long_pages_folder(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("long")
+    write_pages(folder, INTERRUPTED_PAGES)
+    return folder
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("executor_name", ["local", "dask"])
-def test_ctrl_c_stops_cleanly_and_the_rerun_finishes(tmp_path, pages_folder, executor_name):
+def test_ctrl_c_stops_cleanly_and_the_rerun_finishes(tmp_path, long_pages_folder, executor_name):
     db_path = tmp_path / "interrupted.db"
-    process = scan_process(pages_folder, db_path, "--executor", executor_name)
+    process = scan_process(long_pages_folder, db_path, "--executor", executor_name)
     wait_for_pages(db_path, 1, process)
     # Ctrl-C in a terminal reaches the coordinator, its workers and their tesseracts at once.
     os.killpg(process.pid, signal.SIGINT)
@@ -162,7 +174,8 @@ def test_ctrl_c_stops_cleanly_and_the_rerun_finishes(tmp_path, pages_folder, exe
     with sqlite3.connect(db_path) as connection:
         (stats,) = connection.execute("select stats from runs").fetchone()
     assert '"interrupted": true' in stats and "KeyboardInterrupt" in stats
-    rerun_completes(pages_folder, db_path, PAGES, "--executor", executor_name)
+    assert len(page_rows(db_path)) < INTERRUPTED_PAGES, "the scan finished before the Ctrl-C: nothing was interrupted"
+    rerun_completes(long_pages_folder, db_path, INTERRUPTED_PAGES, "--executor", executor_name)
 
 
 @pytest.mark.slow
