@@ -102,12 +102,18 @@ def test_worker_killed_mid_page_loses_nothing(tmp_path, pages_folder, executor_n
     assert_each_page_once(tmp_path / "killed.db", PAGES)
 
 
+def _as_in_a_terminal() -> None:
+    # A shell starts background jobs with Ctrl-C ignored, and a child inherits that: the suite
+    # run as "make test &" would otherwise scan on through the test's Ctrl-C and exit 0.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def scan_process(folder: Path, db_path: Path, *extra: str) -> subprocess.Popen:
     # A session of its own, like a terminal's foreground job: Ctrl-C goes to its whole group.
     return subprocess.Popen(
         # The batch's faults are the subject: extraction and decisions would only add time.
         [str(CLEARDOCKET), "scan", str(folder), "--db", str(db_path), "--workers", "2", "--no-extract", *extra],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=_as_in_a_terminal,
     )
 
 
@@ -147,8 +153,7 @@ def rerun_completes(folder: Path, db_path: Path, pages: int, *extra: str) -> Non
     assert {status for _, _, status, _ in page_rows(db_path)} == {"done"}
 
 
-# Enough pages that the scan cannot finish between its first page and the Ctrl-C: with the
-# session's six small pages it once did (exit 0, nothing to interrupt).
+# Enough pages that the scan cannot finish between its first page and the Ctrl-C.
 INTERRUPTED_PAGES = 40
 
 
