@@ -15,6 +15,7 @@ from digitize_pages import render_page, write_bad_files
 from digitize.batch import scan
 from digitize.options import DigitizeOptions
 from digitize_faults import die_on_page_two, raise_on_page_two
+from fixtures.generator import generate_docket
 from models.database import open_database
 
 OPTIONS = DigitizeOptions()
@@ -183,3 +184,16 @@ def test_work_dir_keeps_each_documents_stages_in_its_own_folder(tmp_path):
     assert folder.name.startswith("docket-") and stat.S_IMODE(folder.stat().st_mode) == 0o700
     names = {path.name for path in folder.iterdir()}
     assert {"000001_input.png", "000001_flatten.png", "000001_ocr.tsv"} <= names
+
+
+def test_the_summary_counts_the_pages_whose_orientation_is_a_guess(tmp_path):
+    # Seed 10722's second page (100 dpi, blurred, speckled, stamped, turned 180°) reads too
+    # poorly either way up to tell which is up; its first page is read upright.
+    docket = generate_docket(10722, damage="damaged", skew_degrees=-0.85, rotation=180)
+    box = tmp_path / "box"
+    box.mkdir()
+    for number, (image, truth) in enumerate(zip(docket.pages, docket.truth["pages"]), start=1):
+        image.save(box / f"page_{number}.png", dpi=(truth["dpi"], truth["dpi"]))
+    summary = scan([box], open_database(tmp_path / "d.db"), OPTIONS, workers=2)
+    assert summary.pages_read == 2
+    assert summary.pages_orientation_unsure == 1
