@@ -841,8 +841,8 @@ _CITATION_DEBRIS = re.compile(r"(?i)\bch\b|\bpar\b|ilcs|\b56\b|\b7\d\d\b|\b1?4\d
 
 
 def _holds_citation_debris(count: CountDraft) -> bool:
-    """Whether a count's words outside its description, class, amount and enhancement (or its
-    description itself) hold pieces of a citation."""
+    """Whether a count's words, apart from its class, amount and enhancement, hold pieces of a
+    citation."""
     claimed = {id(w) for w in (*count.offense_class, *count.amount, *count.enhancement)}
     text = _text([w for w in count.words if id(w) not in claimed])
     return _CITATION_DEBRIS.search(text) is not None

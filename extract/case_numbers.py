@@ -57,7 +57,7 @@ _C_READ_AS_ZERO = ((re.compile(r"^(\d{2}|\d{4})\s*0R\s*(\d{5}(?:\s*-?\s*\d{2})?)
 _CODEFENDANT_SUFFIX = re.compile(r"^((?:\d{2}|\d{4})CR\d{5})[689](\d)$")
 # "1990MC11417030": a municipal number one digit too long with a typewritten 1 read twice (as
 # "CT 1" reads "CT 21"); one of the two goes.
-_DOUBLED_ONE_IN_MC = re.compile(r"^(\d{4})\s*MC\s*(\d*?)11(\d*)$")
+_DOUBLED_ONE_IN_MC = re.compile(r"^(\d{4})MC(?=\d{8}$)(\d*?)1(1\d*)$")
 LOOSE_FORM_SCORE = 0.9
 
 
@@ -73,10 +73,7 @@ def _letter_digit_variants(text: str) -> list[str]:
 def _undouble_one(text: str) -> str:
     """A municipal number whose serial has one digit too many and a "11" in it, with one 1 less."""
     compact = _SEPARATORS.sub("", text)
-    match = _DOUBLED_ONE_IN_MC.match(compact)
-    if match is None or len(match.group(2)) + len(match.group(3)) + 2 != 8:
-        return text
-    return f"{match.group(1)}MC{match.group(2)}1{match.group(3)}"
+    return _DOUBLED_ONE_IN_MC.sub(r"\1MC\2\3", compact) if _DOUBLED_ONE_IN_MC.match(compact) else text
 
 
 def normalize_case_number(text: str | None) -> Normalized:

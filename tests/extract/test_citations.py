@@ -132,29 +132,18 @@ def test_ilcs_whose_c_was_lost_is_still_read_as_ilcs():
 @pytest.mark.parametrize(
     ("printed", "charge_text", "canonical"),
     [
+        # Confused digits read again.
         ("ILL. REV. STAT. 1991, CH. 56 1/2, PAR. 763(C)", "MFG/DEL CANNABIS", "720 ILCS 550/5(c)"),
         ("726 ILCS 356/3(b)", "DEL CANN", "720 ILCS 550/5(b)"),
         ("726 ILCS 376/402 (c)", "PCS", "720 ILCS 570/402(c)"),
-    ],
-    ids=["705-read-763", "550-5-read-356-3", "570-read-376"],
-)
-def test_confused_digits_are_read_again_only_towards_what_the_description_names(printed, charge_text, canonical):
-    repaired = normalize_citation(printed, charge_text=charge_text)
-    assert repaired.value == canonical
-    assert "citation_agrees_with_text" in repaired.notes
-    assert repaired.confidence < normalize_citation(canonical, charge_text=charge_text).confidence
-
-
-@pytest.mark.parametrize(
-    ("printed", "charge_text", "canonical"),
-    [
+        # Too garbled to parse: the subsection printed beside the section's number.
         ("Ill, Rev. Stat. 1985, eh 56 Ve, bars 704 (b)", "POSS CANN", "720 ILCS 550/4(b)"),
         ("ou Sé- Le PAR 704 (C )", "POSS CANN", "720 ILCS 550/4(c)"),
         ("CH 56 1/2 PAR '.402(c)", "POSS CONT SUB", "720 ILCS 570/402(c)"),
     ],
-    ids=["chapter-and-par-garbled", "chapter-lost", "paragraph-1-read-as-specks"],
+    ids=["705-read-763", "550-5-read-356-3", "570-read-376", "chapter-and-par-garbled", "chapter-lost", "paragraph-1-read-as-specks"],
 )
-def test_the_subsection_beside_the_section_the_description_names_is_read_from_a_garbled_citation(printed, charge_text, canonical):
+def test_a_garbled_citation_is_read_again_only_towards_what_the_description_names(printed, charge_text, canonical):
     repaired = normalize_citation(printed, charge_text=charge_text)
     assert repaired.value == canonical
     assert "citation_agrees_with_text" in repaired.notes
