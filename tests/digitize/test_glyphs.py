@@ -5,7 +5,9 @@ from collections import Counter
 import pytest
 
 from digitize import tesseract
-from digitize.glyphs import MIN_GLYPHS, _digit_boxes, vote_digits
+import numpy as np
+
+from digitize.glyphs import MAX_VOTED_DISTANCE, MIN_GLYPHS, _digit_boxes, _voted, vote_digits
 from digitize.options import DigitizeOptions
 from digitize.pipeline import digitize_page
 from digitize.zeros import restore_zeros
@@ -94,3 +96,22 @@ def test_only_numbers_vote_and_are_voted():
     characters = {w.bbox: tuple((w.left + 10 * i, w.top, w.left + 10 * i + 9, w.top + w.height) for i in range(len(w.text))) for w in words}
     found = _digit_boxes(PageText(words=words, width=100, height=100), characters)
     assert sorted({word for word, _, _ in found}) == [1, 2]
+
+
+def _distances_from(labels: list[str], glyph: int, to_zeros: float) -> np.ndarray:
+    """Zeros a compared distance of 1 apart; glyph `glyph` `to_zeros` from each zero and 9 from
+    every other glyph."""
+    distances = np.full((len(labels), len(labels)), 9.0)
+    zeros = [i for i, label in enumerate(labels) if label == "0"]
+    distances[np.ix_(zeros, zeros)] = 1.0
+    distances[glyph, zeros] = distances[zeros, glyph] = to_zeros
+    np.fill_diagonal(distances, np.inf)
+    return distances
+
+
+@pytest.mark.parametrize(("to_zeros", "voted"), [(1.5, ("0", 7)), (MAX_VOTED_DISTANCE + 0.5, None)])
+def test_a_digit_is_outvoted_only_by_glyphs_it_looks_like(to_zeros, voted):
+    # The case number 00168 on a printout of zeros: its one 6 has only zeros for neighbours. Read
+    # 6 and near them, it is a zero misread; far from all of them, it is a 6 unlike any zero.
+    labels = ["0"] * 9 + ["6", "6"]
+    assert _voted(labels, _distances_from(labels, 9, to_zeros), 9) == voted
