@@ -385,10 +385,13 @@ def read_case_values(draft: CaseDraft, lines: list[tuple[PageView, int]], header
 
 def _case_number_year(value: Value | None) -> int | None:
     """The filing year a normalized case number starts with (spec §11: an upper bound on arrest)."""
-    if value is None or value.normalized is None or value.normalized.confidence < 1.0:
+    if value is None or value.normalized is None:
         return None
     match = re.match(r"^(\d{4})(?=[A-Z])|^(\d{2})(?=[A-Z]|\d{9}$)", value.value or "")
     if not match:
+        return None
+    # A repaired number's year counts only when printed as read ("1990CRO167003": the O repaired).
+    if value.normalized.confidence < 1.0 and not re.sub(r"\s", "", value.text or "").startswith(match.group(0)):
         return None
     year = int(match.group(1) or match.group(2))
     return year if year > 1900 else 1900 + year
@@ -508,6 +511,9 @@ def check_case_number_year(draft: CaseDraft) -> None:
 # is not changed, only not counted as checked).
 _YOUNGEST_DEFENDANT, _OLDEST_DEFENDANT = 15, 80
 _USUAL_CASE_YEARS = 4
+# An arrest this many years before its case was filed is a misreading ("02/28/30" on a 1990
+# case is 02/28/90): a case is filed the year of its arrest or the next (spec §11).
+_ARREST_BEFORE_FILING_YEARS = 10
 
 
 def apply_date_order(draft: CaseDraft) -> None:
@@ -516,7 +522,9 @@ def apply_date_order(draft: CaseDraft) -> None:
     year = _case_number_year(values.get("case_number"))
     arrest = values.get("arrest_date")
     if arrest is not None and year is not None:
-        arrest = values["arrest_date"] = refit_date(arrest, latest=dt.date(year, 12, 31), near=dt.date(year, 1, 1))
+        arrest = values["arrest_date"] = refit_date(
+            arrest, earliest=dt.date(year - _ARREST_BEFORE_FILING_YEARS, 1, 1), latest=dt.date(year, 12, 31), near=dt.date(year, 1, 1)
+        )
     if arrest is not None and arrest.value is not None and year is not None and arrest.value.year in (year - 1, year):
         arrest.flags += ("date_in_order",)
     dob = values.get("defendant.date_of_birth")

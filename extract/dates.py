@@ -68,10 +68,18 @@ def _century_variants(text: str) -> list[str]:
     return [text[: match.start()] + "19" + match.group(1)] if match else []
 
 
+_LEADING_MONTH = re.compile(r"^(\d{1,2})[-/.]\d")
+
+
 def _parse(text: str) -> dt.date | None:
     try:
         value = date_parser.parse(text, parserinfo=_PARSER_INFO, dayfirst=False, default=dt.datetime(1900, 1, 1)).date()
     except (ValueError, OverflowError):
+        return None
+    # dateutil reads "16/09/1977" day first rather than fail; on a month-first docket it is a
+    # misread month (a dotted zero read 6), for the repairs below to read again.
+    leading = _LEADING_MONTH.match(text)
+    if leading and int(leading.group(1)) != value.month:
         return None
     return value if value.year in PLAUSIBLE_YEARS else None
 

@@ -16,7 +16,37 @@ from models.pages import PageText
 from models.records import CaseRecord, Charge, Defendant, FieldInfo, SourceDocument, SourcePage
 
 # Bumped whenever extraction logic changes; stored with every case and run.
-EXTRACTOR_VERSION = "extract-4"
+EXTRACTOR_VERSION = "extract-5"
+
+# What a value's flags and notes say to the person reviewing it (stored with the value as its
+# `doubts`). Review codes (R_*) name spec conflicts; the others are readings that needed another
+# look. A flag not listed here (an OCR repair, an agreement) is no reason to look.
+DOUBTS = {
+    "R_WEIGHT_CONFLICT": "the amount does not fit the subsection or class of the charge (spec §7.6)",
+    "R_CITATION_TEXT_CONFLICT": "the citation and the charge description name different offences",
+    "R_CITATION_UNPARSED": "no statute could be read for the charge",
+    "R_DISPOSITION_COUNT_MISMATCH": "supervision recorded on a felony count",
+    "R_ORDINANCE_VIOLATION": "a municipal ordinance, not a state statute",
+    "R_SENTENCE_MISSING": "a finding of guilty with no sentence read after it",
+    "R_SUPERVISION_OUTCOME_UNCLEAR": "supervision was ordered and its outcome is unclear",
+    "class_conflict": "the class printed does not fit the statute",
+    "amount_refit": "the amount was read otherwise than printed to fit the statute",
+    "subsection_refit": "the subsection was read otherwise than printed to fit the amount or class",
+    "date_refit": "the date was read otherwise than printed to fit the docket's other dates",
+    "date_out_of_order": "the date comes before a date that must precede it",
+    "century_refit": "the date's century was chosen to fit the docket",
+    "case_number_year_refit": "the case number's year was read to fit the arrest date",
+    "citation_completed_from_text": "the citation was completed from the charge description",
+    "citation_unread": "the citation was unreadable; the statute comes from the charge description",
+    "citation_truncated": "the citation was cut short on the page",
+    "charge_text_repaired": "the statute comes from a misread charge description",
+    "class_from_statute": "the class was not read; it is the one the statute sets",
+    "disposition_inherited": "no entry names this count; it shares the first decided count's disposition",
+    "completion_inferred": "supervision or probation was ordered and nothing read says how it ended",
+    "repeated_disagrees": "the value is printed more than once and the readings differ",
+    "read_as_weighed": "read as the character Tesseract weighed, not the one it chose",
+}
+ORIENTATION_GUESSED = "digitize could only guess which way up the page is"
 
 
 @dataclass(frozen=True)
@@ -89,6 +119,10 @@ def _field_info(
     raw = model(features) if model is not None else raw_score(score, value.ocr_confidences, value.flags, page_confidences.get(value.page))
     confidence = calibrated(kind, raw, curves)
     needs_review = confidence < options.review_threshold or any(f.startswith("R_") for f in value.flags) or value.page in unsure_pages
+    flags = value.flags + (normalized.notes if normalized else ())
+    doubts = [DOUBTS[flag] for flag in flags if flag in DOUBTS]
+    if value.page in unsure_pages:
+        doubts.append(ORIENTATION_GUESSED)
     return FieldInfo(
         confidence=confidence,
         status="needs_review" if needs_review else "auto",
@@ -97,6 +131,7 @@ def _field_info(
         text=value.text,
         extractor=value.extractor,
         document_sha256=document_sha256,
+        doubts=tuple(dict.fromkeys(doubts)),
     )
 
 

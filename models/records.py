@@ -139,6 +139,9 @@ class FieldInfo:
     text: str | None = None
     extractor: str | None = None
     document_sha256: str | None = None
+    # Why extraction doubted the value, for the reviewer; kept in the database, not exchanged
+    # (records.md has no such key).
+    doubts: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {

@@ -226,3 +226,9 @@ def m_review_queue(db: Database) -> None:
 def m_word_alternatives(db: Database) -> None:
     # The characters Tesseract was torn over, JSON [[index, "other characters"], ...]; null when none.
     db["words"].add_column("alternatives", str)
+
+
+@migrations()
+def m_field_doubts(db: Database) -> None:
+    # Why extraction doubted a value, in a reviewer's words, JSON ["...", ...]; null when it did not.
+    db["fields"].add_column("doubts", str)

@@ -110,6 +110,7 @@ def save_case(
                     "bbox": json.dumps(list(info.bbox)) if info.bbox else None,
                     "text": info.text,
                     "extractor": info.extractor,
+                    "doubts": json.dumps(list(info.doubts)) if info.doubts else None,
                 }
             )
         if rows:
@@ -172,6 +173,7 @@ def _record_from_rows(case_row: dict[str, Any], field_rows: list[dict[str, Any]]
             bbox=tuple(json.loads(row["bbox"])) if row["bbox"] else None,
             text=row["text"],
             extractor=row["extractor"],
+            doubts=tuple(json.loads(row["doubts"])) if row.get("doubts") else (),
         )
         for row in field_rows
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -169,6 +170,8 @@ def route_person(
                         low = confidence is None or confidence < decider.confidence_threshold
                         why = "low confidence" if low else "marked for review when it was read"
                         reasons.append(f"{why} ({shown}) and the outcome depends on this value")
+                        # What extraction doubted, in its words (a conflict, a refit, a guessed page).
+                        reasons.extend(json.loads(row["doubts"]) if row.get("doubts") else ())
             if reasons:
                 routings.append(
                     Routing(case_id, path, dockets.get(case_id, case_id), ROUTED, tier, tuple(reasons), question, confidence)

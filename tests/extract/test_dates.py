@@ -40,8 +40,10 @@ def test_two_digit_birth_years_are_in_the_1900s_whatever_today_is():
         ("AUQ 3 1990", dt.date(1990, 8, 3)),
         ("NOV O07 1967", dt.date(1967, 11, 7)),
         ("G7/17/57", dt.date(1957, 7, 17)),
+        # Not 16 September: dockets print the month first, so a month 16 is a zero misread.
+        ("16/09/1977", dt.date(1977, 10, 9)),
     ],
-    ids=["O-and-l-for-digits", "Q-for-G", "zero-read-twice-in-day", "G-for-a-dotted-zero"],
+    ids=["O-and-l-for-digits", "Q-for-G", "zero-read-twice-in-day", "G-for-a-dotted-zero", "month-16-is-10"],
 )
 def test_ocr_confusions_are_repaired_at_a_lower_score(printed, day):
     result = parse_docket_date(printed)
@@ -56,7 +58,7 @@ def test_a_month_name_ocr_cannot_decide_is_a_guess():
     assert parse_docket_date("JUI 14 1993").confidence < 0.5
 
 
-@pytest.mark.parametrize("printed", ["13-45-93", "FEB 30 1990", "", "CONT MOTION STATE"])
+@pytest.mark.parametrize("printed", ["13-45-93", "13/01/90", "FEB 30 1990", "", "CONT MOTION STATE"])
 def test_impossible_or_missing_dates_give_none(printed):
     assert parse_docket_date(printed).value is None
 

@@ -1,11 +1,12 @@
 """A document's cases: every layout, one case over two pages, several cases on a rap sheet."""
 
+import datetime as dt
 from dataclasses import replace
 
 import pytest
 
 from extract.assemble import _read_amount
-from extract.document import extract_document
+from extract.document import DOUBTS, extract_document
 from extract.evaluation import compare_records, unprinted_truth
 from fixtures.generator import generate_docket
 from tests.extract.conftest import docket_sha, printed_pages
@@ -175,9 +176,12 @@ def test_an_amount_against_its_statute_is_read_with_a_zero_only_on_a_page_whose_
     as_printed = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")
     assert as_printed[1].charges[0].amount_grams == pytest.approx(6.2)
     assert as_printed[1].fields["charges.0.amount_grams"].status == "needs_review"
+    # The reviewer is told why.
+    assert as_printed[1].fields["charges.0.amount_grams"].doubts == (DOUBTS["R_WEIGHT_CONFLICT"],)
     dotted = extract_document(_with_restored_zero(pages), document_sha256=docket_sha(docket), file="docket.pdf")
     assert dotted[1].charges[0].amount_grams == pytest.approx(0.2)
     assert dotted[1].fields["charges.0.amount_grams"].status == "needs_review"
+    assert DOUBTS["amount_refit"] in dotted[1].fields["charges.0.amount_grams"].doubts
 
 
 def test_a_speck_that_joins_a_citation_and_an_amount_into_one_field_separates_them():
@@ -291,5 +295,24 @@ def test_a_statute_from_the_description_of_a_count_whose_printed_citation_is_unr
     record = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")[0]
     assert record.charges[0].statute == "720 ILCS 550/4"
     assert record.fields["charges.0.statute"].status == "needs_review"
+    assert DOUBTS["citation_unread"] in record.fields["charges.0.statute"].doubts
     untouched = extract_document(printed_pages(docket), document_sha256=docket_sha(docket), file="docket.pdf")[0]
     assert untouched.fields["charges.0.statute"].status == "auto"
+    assert untouched.fields["charges.0.statute"].doubts == ()
+
+
+@pytest.mark.parametrize(
+    ("seed", "readings", "case", "arrest"),
+    [
+        # Seed 5062's last case, 1990MC2881061, was arrested "02/28/90", read "02/28/30".
+        (5062, {"02/28/90": "02/28/30"}, 4, dt.date(1990, 2, 28)),
+        # Seed 5155's last case prints 1990CR0167003; its O repaired, its year is still as printed.
+        (5155, {"1990CR0167003": "1990CRO167003", "01/29/1990": "01/29/1996"}, 3, dt.date(1990, 1, 29)),
+    ],
+    ids=["arrest-sixty-years-before-filing", "year-of-a-repaired-case-number"],
+)
+def test_an_arrest_date_far_from_the_case_numbers_year_is_read_again(seed, readings, case, arrest):
+    docket = generate_docket(seed)
+    records = extract_document(_misread(docket, readings), document_sha256=docket_sha(docket), file="docket.pdf")
+    assert records[case].arrest_date == arrest
+    assert DOUBTS["date_refit"] in records[case].fields["arrest_date"].doubts

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from extract.document import case_id_for
+from extract.document import ORIENTATION_GUESSED, case_id_for
 from extract.run import extract_documents
 from models.corrections import Correction
 from models.database import open_database
@@ -133,9 +133,14 @@ def test_every_value_from_a_page_whose_orientation_is_a_guess_goes_to_review(db,
     assert summary.fields > 0
     assert summary.needs_review == summary.fields
     assert {row["status"] for row in db.query("select status from fields")} == {"needs_review"}
+    # Each value says why, in the database and in the record loaded from it.
+    assert all(ORIENTATION_GUESSED in json.loads(row["doubts"]) for row in db.query("select doubts from fields"))
+    case_id = next(iter(db.query("select case_id from cases")))["case_id"]
+    assert all(ORIENTATION_GUESSED in info.doubts for info in load_case(db, case_id).fields.values())
 
 
 def test_a_page_digitize_was_sure_of_keeps_its_confident_values(db, docket_of):
     store_digitized(db, docket_of(21, "half_sheet"), steps=("deskew +0.40°",))
     summary = extract_documents(db)
     assert summary.needs_review < summary.fields
+    assert not any(ORIENTATION_GUESSED in (row["doubts"] or "") for row in db.query("select doubts from fields"))

@@ -85,6 +85,20 @@ def test_a_confident_value_extraction_sent_to_review_is_not_called_low_confidenc
     assert "low confidence" not in disposition["routed_because"]
 
 
+def test_the_reviewer_is_told_why_extraction_doubted_the_value(db):
+    doubts = ["digitize could only guess which way up the page is"]
+    db.execute(
+        "update fields set status = 'needs_review', doubts = ? where case_id = 'c-000004' and path = 'charges.0.disposition'",
+        [json.dumps(doubts)],
+    )
+    refresh_queue(db, decider=engine(), now=NOW, audit_rate=0.0)
+    disposition = _items(db)[("c-000004", "charges.0.disposition")]
+    assert json.loads(disposition["routed_because"])[-2:] == [
+        "marked for review when it was read (0.97) and the outcome depends on this value",
+        "digitize could only guess which way up the page is",
+    ]
+
+
 def test_audit_sample_is_a_fixed_draw_of_accepted_values(db):
     refresh_queue(db, decider=engine(), now=NOW, audit_rate=0.5, seed=7)
     audited = {key for key, row in _items(db).items() if row["kind"] == "audit"}
