@@ -142,6 +142,12 @@ def test_draft_misreadings_of_short_codes_are_repaired_at_a_lower_score(printed,
     assert result.confidence < 1.0 and result.reason == "ocr_repaired"
 
 
+def test_a_draft_c_read_as_e_reads_a_sentence_code():
+    # Seed 5207: "PG. TCS" read "PG. TES".
+    result = normalize_disposition("PG. TES")
+    assert (result.value, result.detail.sentence_kind, result.reason) == ("CONVICTED", "TIME_SERVED", "ocr_repaired")
+
+
 @pytest.mark.parametrize("printed", ["CT 2 NLX", "OOA", "L"])
 def test_words_no_repair_makes_a_code_stay_unread(printed):
     assert normalize_disposition(printed).value == "UNKNOWN"
