@@ -33,9 +33,11 @@ REINSTATED = "reinstated"
 _LETTERS_FOR_DIGITS = str.maketrans({"0": "O", "1": "I", "5": "S", "8": "B", "6": "G"})
 # Letters dot-matrix OCR swaps in short codes ("N.F." for "N.P.").
 _SHORT_CODE_CONFUSIONS = str.maketrans({"F": "P", "E": "F", "Q": "O", "D": "O"})
-# Draft dot-matrix D read as O ("OWP" for "DWP") and C as E ("TES" for "TCS"), one letter at a
-# time: a code may hold both.
-_DRAFT_LETTERS = {"O": "D", "E": "C"}
+# Draft dot-matrix D read as O ("OWP" for "DWP"), one letter at a time: a code may hold both.
+# A C read as E ("TES" for "TCS") only in a three-letter word: in two letters it makes codes of
+# fragments ("F ED" of a smudged FILED would be CD).
+_DRAFT_LETTERS = {"O": "D"}
+_DRAFT_LETTERS_OF_THREE = {"O": "D", "E": "C"}
 # The period of an abbreviation read as a stroke ("NLP." for "N.P.").
 _PERIOD_STROKES = "LI1|"
 _DATE_TOKEN = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$")
@@ -144,9 +146,10 @@ def _repair_word(word: str) -> tuple[str, bool]:
         swapped = word.translate(_SHORT_CODE_CONFUSIONS)
         if swapped != word and swapped in _short_codes():
             return swapped, True
+        draft = _DRAFT_LETTERS_OF_THREE if len(word) == 3 else _DRAFT_LETTERS
         for i, ch in enumerate(word):
             undotted = word[:i] + word[i + 1 :] if 0 < i < len(word) - 1 and ch in _PERIOD_STROKES else None
-            for variant in (word[:i] + _DRAFT_LETTERS[ch] + word[i + 1 :] if ch in _DRAFT_LETTERS else None, undotted):
+            for variant in (word[:i] + draft[ch] + word[i + 1 :] if ch in draft else None, undotted):
                 if variant and variant in _short_codes():
                     return variant, True
     if any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word):
