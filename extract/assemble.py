@@ -422,6 +422,20 @@ def _confused_digit_variants(text: str) -> list[str]:
     return variants
 
 
+def _weighed_digit_variants(value: Value) -> list[str]:
+    """The date read as one word, with one digit as another digit Tesseract weighed there."""
+    if len(value.words) != 1 or value.words[0].text != value.text:
+        return []
+    text = value.text
+    return [
+        text[:index] + other + text[index + 1 :]
+        for index, others in value.words[0].alternatives
+        if index < len(text) and text[index].isdigit()
+        for other in others
+        if other.isdigit()
+    ]
+
+
 def refit_date(value: Value, *, earliest: dt.date | None = None, latest: dt.date | None = None, near: dt.date | None = None) -> Value:
     """A date outside what the docket allows, read again with dotted zeros (6, 8, 9 as 0).
 
@@ -447,7 +461,7 @@ def refit_date(value: Value, *, earliest: dt.date | None = None, latest: dt.date
         and (near is None or abs(next_century.year - near.year) <= _CENTURY_REFIT_YEARS)
     ):
         readings.append((0, 0.0, next_century, Normalized(next_century, value.normalized.confidence if value.normalized else 1.0, "century_refit", ("century_refit",))))
-    for variant in zero_variants(value.text, max_changes=2) + _confused_digit_variants(value.text):
+    for variant in zero_variants(value.text, max_changes=2) + _confused_digit_variants(value.text) + _weighed_digit_variants(value):
         parsed = parse_docket_date(variant)
         if parsed.ok and fits(parsed.value):
             changes = sum(a != b for a, b in zip(variant, value.text))
@@ -528,6 +542,16 @@ def apply_date_order(draft: CaseDraft) -> None:
     if arrest is not None and arrest.value is not None and year is not None and arrest.value.year in (year - 1, year):
         arrest.flags += ("date_in_order",)
     dob = values.get("defendant.date_of_birth")
+    first_entry = min((e.date.value for e in draft.entries if e.date is not None and e.date.value is not None), default=None)
+    if year is None and arrest is not None and arrest.value is not None and dob is not None and dob.value is not None and first_entry is not None:
+        # No filing year to bound the arrest, but an arrest before the defendant was ten is a
+        # misreading of one of the two ("09/12/1901" with 9 weighed at its 0): the arrest is read
+        # again between that age and the first entry, and kept only if a digit reading fits.
+        grown = dob.value + dt.timedelta(days=365 * 10)
+        if arrest.value < grown <= first_entry:
+            refit = refit_date(arrest, earliest=grown, latest=first_entry)
+            if refit.flags[-1:] == ("date_refit",):
+                arrest = values["arrest_date"] = refit
     if dob is not None and arrest is not None and arrest.value is not None:
         dob = values["defendant.date_of_birth"] = refit_date(dob, latest=arrest.value - dt.timedelta(days=365 * 10))
         if dob.value is not None and _YOUNGEST_DEFENDANT <= (arrest.value - dob.value).days / 365.25 <= _OLDEST_DEFENDANT:

@@ -316,3 +316,18 @@ def test_an_arrest_date_far_from_the_case_numbers_year_is_read_again(seed, readi
     records = extract_document(_misread(docket, readings), document_sha256=docket_sha(docket), file="docket.pdf")
     assert records[case].arrest_date == arrest
     assert DOUBTS["date_refit"] in records[case].fields["arrest_date"].doubts
+
+
+def test_an_arrest_before_the_defendant_was_ten_is_read_with_the_digit_tesseract_weighed():
+    # Seed 5066: "07/25/81" read "07/25/01" with 8 weighed at its 0, and its case number lost
+    # ("8l C 994823"), so only the birth date (02/28/61) and the entries bound the arrest.
+    docket = generate_docket(5066)
+    pages = _misread(docket, {"81": "8l"})
+    words = list(pages[0].text.words)
+    index = next(i for i, w in enumerate(words) if w.text == "07/25/81")
+    words[index] = replace(words[index], text="07/25/01", alternatives=((6, "8"),))
+    pages[0] = replace(pages[0], text=replace(pages[0].text, words=tuple(words)))
+    record = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")[0]
+    assert record.case_number is None
+    assert record.arrest_date == dt.date(1981, 7, 25)
+    assert DOUBTS["date_refit"] in record.fields["arrest_date"].doubts
