@@ -36,6 +36,9 @@ class ExtractSummary:
     removed_cases: int = 0
     seconds: float = 0.0
     case_ids: list[str] = field(default_factory=list)
+    # Files digitized without error in which no case could be read (every page too damaged, or
+    # not a docket): nothing of them reaches review, so a person must look at them.
+    unread_documents: list[str] = field(default_factory=list)
 
     def to_stats(self) -> dict[str, float | int]:
         return {
@@ -45,6 +48,7 @@ class ExtractSummary:
             "fields": self.fields,
             "needs_review": self.needs_review,
             "removed_cases": self.removed_cases,
+            "unread_documents": len(self.unread_documents),
             "seconds": round(self.seconds, 2),
         }
 
@@ -137,6 +141,8 @@ def extract_documents(
             summary.fields += len(record.fields)
             summary.needs_review += sum(1 for info in record.fields.values() if info.status == "needs_review")
             summary.case_ids.append(record.case_id or "")
+        if not records:
+            summary.unread_documents.append(paths.get(sha256) or sha256)
         summary.removed_cases += _remove_stale_cases(db, sha256, {r.case_id for r in records if r.case_id})
         summary.documents += 1
         if on_progress:

@@ -80,6 +80,10 @@ def extract(
         + (f", {summary.removed_cases} cases no longer found removed" if summary.removed_cases else "")
         + f" ({summary.seconds:.1f} s)."
     )
+    if summary.unread_documents:
+        stdout.print(f"No case could be read in {len(summary.unread_documents)} documents (rescan them, or key them in by hand):")
+        for path in summary.unread_documents:
+            stdout.print(f"  {path}", markup=False, highlight=False, soft_wrap=True)
 
 
 def export(

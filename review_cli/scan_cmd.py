@@ -119,7 +119,16 @@ def extract_table(after: AfterScanSummary) -> Table:
     table.add_row("counts", str(extracted.counts))
     table.add_row("values read", str(extracted.fields))
     table.add_row("values for a person to check", str(extracted.needs_review))
+    if extracted.unread_documents:
+        table.add_row("documents with no case read (listed below)", str(len(extracted.unread_documents)))
     return table
+
+
+def print_unread(out: Console, unread: list[str]) -> None:
+    out.print("Documents with no case read (rescan them, or key them in by hand):")
+    for path in unread:
+        # Whole, on one line each: a path to copy, not to wrap.
+        out.print(f"  {path}", markup=False, highlight=False, soft_wrap=True)
 
 
 def _extract_and_evaluate(
@@ -258,6 +267,8 @@ def scan_command(
     out.print(summary_table(summary))
     if after is not None and after.extracted is not None:
         out.print(extract_table(after))
+        if after.extracted.unread_documents:
+            print_unread(out, after.extracted.unread_documents)
     if after is not None and after.evaluated is not None:
         from review_cli.eligibility_cmd import outcomes_table
 

@@ -68,3 +68,19 @@ def test_missing_tesseract_exits_5(box, tmp_path):
     )
     assert done.returncode == ExitCode.TOOL_MISSING
     assert "tesseract is not installed" in done.stderr
+
+
+def test_a_document_in_which_no_case_is_read_is_listed_by_name(box, tmp_path):
+    # A page that is no docket reads without error, yet nothing of it would reach review: the
+    # clerk is told which file to look at.
+    stray = tmp_path / "stray"
+    stray.mkdir()
+    image = Image.new("L", (1500, 300), 255)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/freefont/FreeMono.ttf", 50)
+    ImageDraw.Draw(image).text((100, 100), "BOX 12 INVENTORY SHEET", font=font, fill=0)
+    image.save(stray / "inventory.png", dpi=(300, 300))
+    result = invoke(str(box), str(stray), "--db", str(tmp_path / "d.db"), "--workers", "1")
+    assert result.exit_code == ExitCode.OK, result.output
+    assert "documents with no case read" in result.output
+    listed = result.output.split("Documents with no case read")[1]
+    assert "inventory.png" in listed and "docket.png" not in listed
