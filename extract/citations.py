@@ -9,7 +9,7 @@ the Controlled Substances Act, never cannabis; text never upgrades a cited non-C
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import combinations
 
@@ -42,6 +42,9 @@ _OTHER_KNOWN_SECTIONS = {
     ("625", "5"): ("11-501", "6-303"),
     ("720", "5"): ("12-3", "12-3.2", "24-1.6"),
 }
+# Codes that number every section Article-Section ("5/12-3", "5/11-501"): a section read without
+# a dash lost it.
+_DASHED_CODES = frozenset({("720", "5"), ("625", "5")})
 _CANNABIS_WORDS = re.compile(r"(?i)CANN|MARIJ|MARIH")
 _SUBSECTION = re.compile(r"\(\s*([A-Za-z0-9]{1,4})\s*\)|-([A-Za-z0-9]{1,3})")
 # A subsection whose closing parenthesis OCR lost, right after a matched citation: "704(c",
@@ -404,6 +407,19 @@ def _is_known(citation: Citation, *, strict: bool = False) -> bool:
     return key in ACTS
 
 
+def _with_lost_dash(parsed: _Parsed) -> _Parsed:
+    """A Criminal or Vehicle Code section read without its dash ("5/123"), with the dash where it
+    makes a section the table knows (5/12-3); otherwise as read."""
+    citation = parsed.citation
+    if (citation.chapter, citation.act_number) not in _DASHED_CODES or "-" in citation.section:
+        return parsed
+    for split in range(1, len(citation.section)):
+        dashed = replace(citation, section=f"{citation.section[:split]}-{citation.section[split:]}")
+        if _is_known(dashed, strict=True):
+            return _Parsed(dashed, parsed.notes + ("citation_repaired",), parsed.truncated)
+    return parsed
+
+
 def _fuzzy_repair(citation: Citation, cannabis: bool) -> tuple[Citation | None, float]:
     """Repair an unknown act or section towards the statute table with rapidfuzz.
 
@@ -481,6 +497,8 @@ def normalize_citation(text: str | None, *, charge_text: str | None = None) -> N
             # No reading the table knows: one that parses at all beats none ("726-5/31-1").
             if parsed is None and readable is not None and _is_known(readable.citation):
                 parsed = readable
+    if parsed is not None and not _is_known(parsed.citation, strict=True):
+        parsed = _with_lost_dash(parsed)
     if parsed is None or not _is_known(parsed.citation, strict=True):
         agreeing = _confusion_repair(repaired_text, text_match, cannabis)
         if agreeing is not None:

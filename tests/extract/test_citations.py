@@ -105,6 +105,8 @@ def test_ocr_confusions_are_repaired_at_a_lower_confidence(printed, canonical):
         ("720 1,4.C.S. 570/402(c)", "PCS", "720 ILCS 570/402(c)"),
         ("720-5/12%3.2.", "DOM BATTERY", "720 ILCS 5/12-3.2"),
         ("CANN CONTROL ACT SEC 4CA)", "POSS CANN", "720 ILCS 550/4(a)"),
+        ("720 I.L.C.8. 5/123", "SIMPLE BATTERY", "720 ILCS 5/12-3"),
+        ("625 ILCS 5/11501", "DUI", "625 ILCS 5/11-501"),
     ],
     ids=[
         "ilcs-comma-and-dotted-zero", "g-for-6-in-act", "f-for-bracket", "g-for-6-in-chapter", "speck-before-dash",
@@ -114,7 +116,7 @@ def test_ocr_confusions_are_repaired_at_a_lower_confidence(printed, canonical):
         "comma-in-section-after-full-ilcs", "digit-for-subsection-letter-outside-the-cca", "L-for-1-in-paragraph",
         "two-marks-after-ILCS", "zero-read-twice-in-paragraph", "half-slash-read-as-comma-and-quote",
         "speck-before-par", "speck-and-digit-glued-before-CH", "4-for-L-in-ILCS", "percent-for-section-dash",
-        "C-for-subsection-bracket",
+        "C-for-subsection-bracket", "criminal-code-section-dash-lost", "vehicle-code-section-dash-lost",
     ],
 )
 def test_dot_matrix_readings_of_a_citation_are_repaired_at_a_lower_confidence(printed, charge_text, canonical):
