@@ -437,7 +437,8 @@ def _weighed_digit_variants(value: Value) -> list[str]:
 
 
 def refit_date(value: Value, *, earliest: dt.date | None = None, latest: dt.date | None = None, near: dt.date | None = None) -> Value:
-    """A date outside what the docket allows, read again with dotted zeros (6, 8, 9 as 0).
+    """A date outside what the docket allows, read again with dotted zeros (6, 8, 9 as 0), with
+    a digit a worn face makes look like another, or with a digit Tesseract weighed.
 
     An arrest after the case was filed, or a birth ten years before the arrest, is a misreading;
     the reading that fits is kept, flagged, and calibrates lower. Of the fitting readings the one
@@ -485,6 +486,10 @@ def _weighed_at_start(words: tuple[OcrWord, ...], printed: str) -> dict[int, str
 _CASE_YEAR = re.compile(r"^(\d{4})(?=[A-Z])|^(\d{2})(?=[A-Z]|\d{9}$)")
 
 
+def _first_entry_date(draft: CaseDraft) -> dt.date | None:
+    return min((e.date.value for e in draft.entries if e.date is not None and e.date.value is not None), default=None)
+
+
 def check_case_number_year(draft: CaseDraft) -> None:
     """The case number's filing year against the arrest date (spec §11: filed the year of the
     arrest or the next).
@@ -505,7 +510,7 @@ def check_case_number_year(draft: CaseDraft) -> None:
         number.flags += ("case_number_agrees_with_arrest",)
         return
     # The arrest date may be the misread one: a year the docket's own entries precede is no fix.
-    first_entry = min((e.date.value for e in draft.entries if e.date is not None and e.date.value is not None), default=None)
+    first_entry = _first_entry_date(draft)
     weighed = _weighed_at_start(number.words, printed)
     for year in allowed:
         differences = [(i, a, b) for i, (a, b) in enumerate(zip(printed, year)) if a != b]
@@ -542,7 +547,7 @@ def apply_date_order(draft: CaseDraft) -> None:
     if arrest is not None and arrest.value is not None and year is not None and arrest.value.year in (year - 1, year):
         arrest.flags += ("date_in_order",)
     dob = values.get("defendant.date_of_birth")
-    first_entry = min((e.date.value for e in draft.entries if e.date is not None and e.date.value is not None), default=None)
+    first_entry = _first_entry_date(draft)
     if year is None and arrest is not None and arrest.value is not None and dob is not None and dob.value is not None and first_entry is not None:
         # No filing year to bound the arrest, but an arrest before the defendant was ten is a
         # misreading of one of the two ("09/12/1901" with 9 weighed at its 0): the arrest is read
