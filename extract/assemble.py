@@ -1119,6 +1119,17 @@ def _shared_while_open(shared: list[CountEntry], own: list[CountEntry], *, level
     return [p for p in shared if (_entry_date(p) or dt.date.min) <= closed]
 
 
+def _named_last_and_cut(own: list[CountEntry]) -> bool:
+    """Whether an entry names the count last with nothing read after it ("... CT 2" at the end of
+    an entry whose end OCR lost): the count's own disposition was printed, but not read."""
+    for piece in own:
+        named = _COUNT_REF.match(piece.text)
+        rest = piece.text[named.end() :] if named else piece.text
+        if named and not rest.strip(" .,;:-") and piece.entry.text.upper().rstrip(" .,;:-").endswith(piece.text.rstrip(" .,;:-")):
+            return True
+    return False
+
+
 def assemble(draft: CaseDraft) -> ExtractedCase:
     """Normalize a case's counts and compose each count's disposition from the entries."""
     counts = [finish_count(count, draft.values) for count in draft.counts]
@@ -1136,7 +1147,9 @@ def assemble(draft: CaseDraft) -> ExtractedCase:
     for count in counts:
         reading, pieces = readings[count.number]
         flags: tuple[str, ...] = ()
-        if reading is None and decided:
+        if reading is None and _named_last_and_cut(by_count.get(count.number, [])):
+            flags = ("disposition_unread",)
+        elif reading is None and decided:
             # A count no entry names shares the disposition of the case's first decided count.
             reading, pieces = readings[decided[0]]
             flags = ("disposition_inherited",)

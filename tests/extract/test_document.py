@@ -331,3 +331,20 @@ def test_an_arrest_before_the_defendant_was_ten_is_read_with_the_digit_tesseract
     assert record.case_number is None
     assert record.arrest_date == dt.date(1981, 7, 25)
     assert DOUBTS["date_refit"] in record.fields["arrest_date"].doubts
+
+
+def test_a_count_named_last_in_an_entry_whose_end_was_lost_is_not_given_another_counts_disposition():
+    # Seed 5210's last case ends "... PROB 18 MOS. CT 2 NOLLE PROSEQUI"; a stamp over its end
+    # leaves "CT 2" with nothing after it. Count 2 was not read: it goes to review, and does not
+    # share count 1's probation.
+    docket = generate_docket(5210)
+    pages = printed_pages(docket)
+    lost = {"NOLLE", "PROSEQUI"}
+    words = [w for w in pages[0].text.words if w.text not in lost]
+    assert len(words) == len(pages[0].text.words) - 2
+    pages[0] = replace(pages[0], text=replace(pages[0].text, words=tuple(words)))
+    record = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")[-1]
+    assert record.charges[0].disposition == "QUALIFIED_PROBATION_ORDERED"
+    assert record.charges[1].disposition == "UNKNOWN"
+    assert record.fields["charges.1.disposition"].status == "needs_review"
+    assert DOUBTS["disposition_unread"] in record.fields["charges.1.disposition"].doubts
