@@ -1119,15 +1119,16 @@ def _shared_while_open(shared: list[CountEntry], own: list[CountEntry], *, level
     return [p for p in shared if (_entry_date(p) or dt.date.min) <= closed]
 
 
-def _named_last_and_cut(own: list[CountEntry]) -> bool:
-    """Whether an entry names the count last with nothing read after it ("... CT 2" at the end of
-    an entry whose end OCR lost): the count's own disposition was printed, but not read."""
+def _named_last_and_cut(own: list[CountEntry]) -> CountEntry | None:
+    """The entry piece that names the count last with nothing read after it ("... CT 2" at the
+    end of an entry whose end OCR lost): the count's own disposition was printed there, but not
+    read."""
     for piece in own:
         named = _COUNT_REF.match(piece.text)
         rest = piece.text[named.end() :] if named else piece.text
         if named and not rest.strip(" .,;:-") and piece.entry.text.upper().rstrip(" .,;:-").endswith(piece.text.rstrip(" .,;:-")):
-            return True
-    return False
+            return piece
+    return None
 
 
 def assemble(draft: CaseDraft) -> ExtractedCase:
@@ -1147,13 +1148,18 @@ def assemble(draft: CaseDraft) -> ExtractedCase:
     for count in counts:
         reading, pieces = readings[count.number]
         flags: tuple[str, ...] = ()
-        if reading is None and _named_last_and_cut(by_count.get(count.number, [])):
+        cut = _named_last_and_cut(by_count.get(count.number, [])) if reading is None else None
+        if cut is not None:
             flags = ("disposition_unread",)
         elif reading is None and decided:
             # A count no entry names shares the disposition of the case's first decided count.
             reading, pieces = readings[decided[0]]
             flags = ("disposition_inherited",)
         values = disposition_values(reading, pieces, fallback_page)
+        if cut is not None and cut.entry.date is not None:
+            # Whatever was decided for the count, the entry naming it dates it.
+            date = cut.entry.date
+            values["disposition_date"] = Value(date.value, date.normalized, date.words, date.page, date.extractor, date.text)
         for value in values.values():
             value.flags += flags
         count.values.update(values)

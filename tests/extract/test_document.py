@@ -346,5 +346,15 @@ def test_a_count_named_last_in_an_entry_whose_end_was_lost_is_not_given_another_
     record = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")[-1]
     assert record.charges[0].disposition == "QUALIFIED_PROBATION_ORDERED"
     assert record.charges[1].disposition == "UNKNOWN"
+    # The entry that names it still dates it.
+    assert record.charges[1].disposition_date == dt.date(1999, 12, 8)
     assert record.fields["charges.1.disposition"].status == "needs_review"
     assert DOUBTS["disposition_unread"] in record.fields["charges.1.disposition"].doubts
+
+
+def test_a_printout_header_whose_ct_reads_with_a_stop_is_still_the_header():
+    # Seed 5200: "CT DESCRIPTION CLASS AMOUNT OFF DATE" read "CT. DESCRIPTION ..." used to be
+    # taken for a count, pushing the cannabis count onto count 2's place.
+    docket = generate_docket(5200)
+    record = extract_document(_misread(docket, {"CT": "CT."}), document_sha256=docket_sha(docket), file="docket.pdf")[0]
+    assert [(c.count, c.statute) for c in record.charges] == [(1, "720 ILCS 550/5(c)"), (2, "720 ILCS 5/31-1")]
