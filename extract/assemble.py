@@ -696,10 +696,13 @@ def _printout_count_number(text: str) -> int | None:
 def _printout_columns(view: PageView, line: int) -> list[tuple[str, int]]:
     """(column name, left pixel) of the printout's charges table header."""
     columns = []
-    for word in view.lines[line].words:
-        name = word.text.upper().strip(":")
+    for index, word in enumerate(view.lines[line].words):
+        name = word.text.upper().strip(":.,")
         if name in ("CT", "DESCRIPTION", "CLASS", "AMOUNT", "OFF"):
             columns.append((name, word.left))
+        elif index == 0 and name != "DESCRIPTION":
+            # The header's first word, left of DESCRIPTION, is CT however it was read ("Cv").
+            columns.append(("CT", word.left))
     return columns
 
 

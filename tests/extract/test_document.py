@@ -352,9 +352,17 @@ def test_a_count_named_last_in_an_entry_whose_end_was_lost_is_not_given_another_
     assert DOUBTS["disposition_unread"] in record.fields["charges.1.disposition"].doubts
 
 
-def test_a_printout_header_whose_ct_reads_with_a_stop_is_still_the_header():
-    # Seed 5200: "CT DESCRIPTION CLASS AMOUNT OFF DATE" read "CT. DESCRIPTION ..." used to be
-    # taken for a count, pushing the cannabis count onto count 2's place.
-    docket = generate_docket(5200)
-    record = extract_document(_misread(docket, {"CT": "CT."}), document_sha256=docket_sha(docket), file="docket.pdf")[0]
-    assert [(c.count, c.statute) for c in record.charges] == [(1, "720 ILCS 550/5(c)"), (2, "720 ILCS 5/31-1")]
+@pytest.mark.parametrize(
+    ("seed", "ct", "statutes"),
+    [
+        (5200, "CT.", ["720 ILCS 550/5(c)", "720 ILCS 5/31-1"]),
+        (5238, "Cv", ["720 ILCS 550/4(d)", "720 ILCS 5/24-1", "720 ILCS 5/21-3"]),
+    ],
+    ids=["ct-with-a-stop", "ct-misread"],
+)
+def test_a_printout_header_whose_ct_is_misread_is_still_the_header(seed, ct, statutes):
+    # "CT DESCRIPTION CLASS AMOUNT OFF DATE" read "CT. DESCRIPTION ..." or "Cv DESCRIPTION ..."
+    # used to be taken for a count, pushing the cannabis count onto count 2's place.
+    docket = generate_docket(seed)
+    record = extract_document(_misread(docket, {"CT": ct}), document_sha256=docket_sha(docket), file="docket.pdf")[0]
+    assert [(c.count, c.statute) for c in record.charges] == list(enumerate(statutes, start=1))
