@@ -29,7 +29,7 @@ from extract.layout import Line
 from extract.names import is_name_word, name_text, normalize_name
 from extract.normalized import Normalized
 from extract.offense_class import class_level_without_code, normalize_enhancements, normalize_offense_class
-from extract.ocr_repair import DOTTED_ZERO_DIGITS, repair_digits, zero_variants
+from extract.ocr_repair import DOTTED_ZERO_DIGITS, repair_digits, weighed_digit_readings, zero_variants
 from models.pages import OcrWord
 
 _COUNT_REF = re.compile(r"\b(?:CT|COUNT)S?\.?\s*#?\s*([0-9OolI]{1,2})\b")
@@ -383,11 +383,14 @@ def read_case_values(draft: CaseDraft, lines: list[tuple[PageView, int]], header
             )
 
 
+_CASE_YEAR = re.compile(r"^(\d{4})(?=[A-Z])|^(\d{2})(?=[A-Z]|\d{9}$)")
+
+
 def _case_number_year(value: Value | None) -> int | None:
     """The filing year a normalized case number starts with (spec §11: an upper bound on arrest)."""
     if value is None or value.normalized is None:
         return None
-    match = re.match(r"^(\d{4})(?=[A-Z])|^(\d{2})(?=[A-Z]|\d{9}$)", value.value or "")
+    match = _CASE_YEAR.match(value.value or "")
     if not match:
         return None
     # A repaired number's year counts only when printed as read ("1990CRO167003": the O repaired).
@@ -422,20 +425,6 @@ def _confused_digit_variants(text: str) -> list[str]:
     return variants
 
 
-def _weighed_digit_variants(value: Value) -> list[str]:
-    """The date read as one word, with one digit as another digit Tesseract weighed there."""
-    if len(value.words) != 1 or value.words[0].text != value.text:
-        return []
-    text = value.text
-    return [
-        text[:index] + other + text[index + 1 :]
-        for index, others in value.words[0].alternatives
-        if index < len(text) and text[index].isdigit()
-        for other in others
-        if other.isdigit()
-    ]
-
-
 def refit_date(value: Value, *, earliest: dt.date | None = None, latest: dt.date | None = None, near: dt.date | None = None) -> Value:
     """A date outside what the docket allows, read again with dotted zeros (6, 8, 9 as 0), with
     a digit a worn face makes look like another, or with a digit Tesseract weighed.
@@ -462,7 +451,9 @@ def refit_date(value: Value, *, earliest: dt.date | None = None, latest: dt.date
         and (near is None or abs(next_century.year - near.year) <= _CENTURY_REFIT_YEARS)
     ):
         readings.append((0, 0.0, next_century, Normalized(next_century, value.normalized.confidence if value.normalized else 1.0, "century_refit", ("century_refit",))))
-    for variant in zero_variants(value.text, max_changes=2) + _confused_digit_variants(value.text) + _weighed_digit_variants(value):
+    # A date read as one word may be one digit Tesseract weighed away from the right reading.
+    weighed = list(weighed_digit_readings(value.text, [(0, value.words[0])])) if len(value.words) == 1 and value.words[0].text == value.text else []
+    for variant in zero_variants(value.text, max_changes=2) + _confused_digit_variants(value.text) + weighed:
         parsed = parse_docket_date(variant)
         if parsed.ok and fits(parsed.value):
             changes = sum(a != b for a, b in zip(variant, value.text))
@@ -481,9 +472,6 @@ def _weighed_at_start(words: tuple[OcrWord, ...], printed: str) -> dict[int, str
     if not words or not words[0].text.startswith(printed):
         return {}
     return dict(words[0].alternatives)
-
-
-_CASE_YEAR = re.compile(r"^(\d{4})(?=[A-Z])|^(\d{2})(?=[A-Z]|\d{9}$)")
 
 
 def _first_entry_date(draft: CaseDraft) -> dt.date | None:

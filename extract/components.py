@@ -24,6 +24,7 @@ from extract.case_numbers import normalize_case_number
 from extract.citations import normalize_citation
 from extract import normalized as n
 from extract.dates import REPAIR_SCORE, find_dates
+from extract.ocr_repair import weighed_digit_readings
 from extract.offense_class import normalize_offense_class
 from extract.vocabulary import load_patterns
 
@@ -97,13 +98,8 @@ class LabelMatcher:
 def _weighed_readings(sent: Span) -> Iterator[str]:
     """The line's text with one digit read as another digit Tesseract weighed for it (a zero
     digitize restored from what was printed as a 9 reads as 9 again)."""
-    text = sent.text
-    for token in sent:
-        word = token._.ocr
-        for index, others in word.alternatives if word is not None else ():
-            if index < len(token.text) and token.text[index].isdigit():
-                at = token.idx - sent.start_char + index
-                yield from (text[:at] + other + text[at + 1 :] for other in others if other.isdigit())
+    placed = ((token.idx - sent.start_char, token._.ocr) for token in sent if token._.ocr is not None)
+    return weighed_digit_readings(sent.text, placed)
 
 
 def find_date_spans(doc: Doc) -> Doc:

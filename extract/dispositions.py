@@ -37,7 +37,7 @@ _SHORT_CODE_CONFUSIONS = str.maketrans({"F": "P", "E": "F", "Q": "O", "D": "O"})
 # A C read as E ("TES" for "TCS") only in a three-letter word: in two letters it makes codes of
 # fragments ("F ED" of a smudged FILED would be CD).
 _DRAFT_LETTERS = {"O": "D"}
-_DRAFT_LETTERS_OF_THREE = {"O": "D", "E": "C"}
+_DRAFT_LETTERS_OF_THREE = {**_DRAFT_LETTERS, "E": "C"}
 # The period of an abbreviation read as a stroke ("NLP." for "N.P.").
 _PERIOD_STROKES = "LI1|"
 _DATE_TOKEN = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$")

@@ -103,11 +103,12 @@ def _field_info(
     normalized = value.normalized
     kind = field_kind(path)
     score = normalized.confidence if normalized else None
+    flags = value.flags + (normalized.notes if normalized else ())
     features = evidence(
         score,
         normalized.reason if normalized else None,
         value.ocr_confidences,
-        value.flags + (normalized.notes if normalized else ()),
+        flags,
         page_confidences.get(value.page),
         value.text,
         value.value,
@@ -120,7 +121,6 @@ def _field_info(
     raw = model(features) if model is not None else raw_score(score, value.ocr_confidences, value.flags, page_confidences.get(value.page))
     confidence = calibrated(kind, raw, curves)
     needs_review = confidence < options.review_threshold or any(f.startswith("R_") for f in value.flags) or value.page in unsure_pages
-    flags = value.flags + (normalized.notes if normalized else ())
     doubts = [DOUBTS[flag] for flag in flags if flag in DOUBTS]
     if value.page in unsure_pages:
         doubts.append(ORIENTATION_GUESSED)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from itertools import combinations
+
+from models.pages import OcrWord
 
 # Letters OCR reads in place of digits (0/O/Q, 1/l/I, 5/S, 8/B, 2/Z).
 DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "Q": "0", "l": "1", "I": "1", "i": "1",
@@ -53,3 +56,16 @@ def zero_variants(text: str, *, max_changes: int = 3) -> list[str]:
                 chars[i] = "0"
             variants.append("".join(chars))
     return variants
+
+
+def weighed_digit_readings(text: str, placed: Iterable[tuple[int, OcrWord]]) -> Iterator[str]:
+    """`text` with one digit read as another digit Tesseract weighed for it.
+
+    Args:
+        placed: (offset in `text`, word) of each OCR word `text` was read from.
+    """
+    for offset, word in placed:
+        for index, others in word.alternatives:
+            if index < len(word.text) and word.text[index].isdigit():
+                at = offset + index
+                yield from (text[:at] + other + text[at + 1 :] for other in others if other.isdigit())

@@ -81,9 +81,15 @@ def extract(
         + f" ({summary.seconds:.1f} s)."
     )
     if summary.unread_documents:
-        stdout.print(f"No case could be read in {len(summary.unread_documents)} documents (rescan them, or key them in by hand):")
-        for path in summary.unread_documents:
-            stdout.print(f"  {path}", markup=False, highlight=False, soft_wrap=True)
+        print_unread_documents(stdout, summary.unread_documents)
+
+
+def print_unread_documents(out: Console, unread: list[str]) -> None:
+    """The files in which no case could be read, for the clerk to rescan or key in."""
+    out.print(f"Documents with no case read ({len(unread)}; rescan them, or key them in by hand):")
+    for path in unread:
+        # Whole, on one line each: a path to copy, not to wrap.
+        out.print(f"  {path}", markup=False, highlight=False, soft_wrap=True)
 
 
 def export(

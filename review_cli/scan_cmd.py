@@ -124,13 +124,6 @@ def extract_table(after: AfterScanSummary) -> Table:
     return table
 
 
-def print_unread(out: Console, unread: list[str]) -> None:
-    out.print("Documents with no case read (rescan them, or key them in by hand):")
-    for path in unread:
-        # Whole, on one line each: a path to copy, not to wrap.
-        out.print(f"  {path}", markup=False, highlight=False, soft_wrap=True)
-
-
 def _extract_and_evaluate(
     db: Database, summary: ScanSummary, *, extract: bool, evaluate: bool, as_of: dt.datetime | None, console: Console
 ) -> AfterScanSummary | None:
@@ -268,7 +261,10 @@ def scan_command(
     if after is not None and after.extracted is not None:
         out.print(extract_table(after))
         if after.extracted.unread_documents:
-            print_unread(out, after.extracted.unread_documents)
+            # Extraction ran, so its command module costs nothing more to import.
+            from review_cli.extract_cmd import print_unread_documents
+
+            print_unread_documents(out, after.extracted.unread_documents)
     if after is not None and after.evaluated is not None:
         from review_cli.eligibility_cmd import outcomes_table
 
