@@ -58,6 +58,9 @@ _CODEFENDANT_SUFFIX = re.compile(r"^((?:\d{2}|\d{4})CR\d{5})[689](\d)$")
 # "1990MC11417030": a municipal number one digit too long with a typewritten 1 read twice (as
 # "CT 1" reads "CT 21"); one of the two goes.
 _DOUBLED_ONE_IN_MC = re.compile(r"^(\d{4})MC(?=\d{8}$)(\d*?)1(1\d*)$")
+# "1994 MCt1 506180", "1998 McC1 173063": a typewritten C1 read as three glyphs; the district
+# digit follows MC directly, so a letter between them is a glyph read twice.
+_LETTER_BEFORE_DISTRICT = re.compile(r"^(\d{4})\s*MC[A-Z]([1-6])\s*(\d{6})$")
 LOOSE_FORM_SCORE = 0.9
 
 
@@ -107,6 +110,7 @@ def normalize_case_number(text: str | None) -> Normalized:
         *((pattern.sub(code, repair_digits(despeckled)[0]), True) for pattern, code in _C_READ_AS_ZERO),
         (repair_digits(_LETTERED_YEAR.sub(lambda m: m.group(1).translate(DIGIT_LOOKALIKES), despeckled))[0], True),
         (_undouble_one(repair_digits(despeckled)[0]), True),
+        (_LETTER_BEFORE_DISTRICT.sub(r"\1MC\2\3", despeckled), True),
     )
     matches: list[tuple[str, bool, str]] = []
     for candidate, repaired in candidates:

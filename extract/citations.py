@@ -194,7 +194,7 @@ def mentions_cannabis(text: str | None) -> bool:
 # Words of the charge-text patterns, and the letter pairs Tesseract confuses on worn or
 # dot-matrix print: a charge word one such letter away ("BOSS CANN", "DEI CANN") is read back.
 _CHARGE_WORDS = frozenset(
-    "POSS POSSESSION CANN CANNABIS DEL DELIVERY MFG MAN CASUAL SCHOOL GRNDS CONT CONTROLLED SUB SUBSTANCE DRUG PARA PARAPHERNALIA PWID PCANN".split()
+    "POSS POSSESSION CANN CANNABIS DEL DELIVERY MFG MAN CASUAL SCHOOL GRNDS CONT CONTROLLED SUB SUBSTANCE DRUG PARA PARAPHERNALIA PWID PCANN PCS UPCS DUI".split()
 )
 _CONFUSED_LETTERS = frozenset(
     frozenset(pair) for pair in ("BP", "OD", "OQ", "O0", "S5", "I1", "L1", "IL", "EF", "CG", "HN", "MN", "UV", "RP", "AR")
@@ -218,8 +218,8 @@ def _charge_word(token: str) -> str:
 
 def repair_charge_words(text: str) -> str:
     """The description with each word one confused letter (or a leading speck) from a charge word
-    read as that word; other words are left as printed."""
-    return " ".join(_charge_word(token) for token in text.split())
+    read as that word (`OUI-DRUGS` is `DUI-DRUGS`); other words are left as printed."""
+    return " ".join("".join(_charge_word(part) for part in re.split(r"([-/])", token)) for token in text.split())
 
 
 def _match_charge_text(text: str) -> tuple[dict, str] | None:

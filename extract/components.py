@@ -20,7 +20,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from extract.amounts import AMOUNT, PLANTS, normalize_amount
-from extract.case_numbers import normalize_case_number
+from extract.case_numbers import REPAIR_SCORE as CASE_NUMBER_REPAIR_SCORE, normalize_case_number
 from extract.citations import normalize_citation
 from extract import normalized as n
 from extract.dates import REPAIR_SCORE, find_dates
@@ -127,6 +127,25 @@ def find_date_spans(doc: Doc) -> Doc:
     return doc
 
 
+def _fits_a_form(parsed: n.Normalized) -> bool:
+    return parsed.value is not None and parsed.reason in (n.EXACT, n.REPAIRED) and "case_number_form_loose" not in parsed.notes
+
+
+def _case_number(span: Span) -> n.Normalized:
+    """The case number as printed; failing a §11 form, the first reading with one digit
+    Tesseract weighed that fits one (`$2CR18282` whose $ it also weighed as 9)."""
+    parsed = normalize_case_number(span.text)
+    if _fits_a_form(parsed):
+        return parsed
+    placed = ((token.idx - span.start_char, token._.ocr) for token in span if token._.ocr is not None)
+    for reading in weighed_digit_readings(span.text, placed, marks=True):
+        weighed = normalize_case_number(reading)
+        if _fits_a_form(weighed):
+            notes = (*weighed.notes, "read_as_weighed")
+            return replace(weighed, confidence=min(weighed.confidence, CASE_NUMBER_REPAIR_SCORE), reason=n.REPAIRED, notes=notes)
+    return parsed
+
+
 def find_case_numbers(doc: Doc) -> Doc:
     """The case number printed in the field after a CASE_NO label, normalized (spec §11)."""
     spans = []
@@ -141,7 +160,7 @@ def find_case_numbers(doc: Doc) -> Doc:
             continue
         span = Span(doc, label.end, end, label="CASE_NUMBER")
         # Kept even when unreadable: the label still says a new case starts here.
-        span._.normalized = normalize_case_number(span.text)
+        span._.normalized = _case_number(span)
         spans.append(span)
     doc.spans[CASE_NUMBERS] = spans
     return doc

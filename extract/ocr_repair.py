@@ -58,14 +58,16 @@ def zero_variants(text: str, *, max_changes: int = 3) -> list[str]:
     return variants
 
 
-def weighed_digit_readings(text: str, placed: Iterable[tuple[int, OcrWord]]) -> Iterator[str]:
+def weighed_digit_readings(text: str, placed: Iterable[tuple[int, OcrWord]], *, marks: bool = False) -> Iterator[str]:
     """`text` with one digit read as another digit Tesseract weighed for it.
 
     Args:
         placed: (offset in `text`, word) of each OCR word `text` was read from.
+        marks: also where a mark was read and a digit weighed (`$2CR18282`, whose $ Tesseract
+            also weighed as 9).
     """
     for offset, word in placed:
         for index, others in word.alternatives:
-            if index < len(word.text) and word.text[index].isdigit():
+            if index < len(word.text) and (word.text[index].isdigit() or (marks and not word.text[index].isalnum())):
                 at = offset + index
                 yield from (text[:at] + other + text[at + 1 :] for other in others if other.isdigit())
