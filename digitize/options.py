@@ -38,6 +38,8 @@ class DigitizeOptions:
         vote_digits: read as another digit a digit glyph whose nearest look-alikes among the page's
             digit glyphs were mostly read as that digit (and Tesseract weighed it, or it is a zero
             read 6, 8 or 9).
+        vote_letters: read as another capital a capital letter glyph whose nearest look-alikes
+            among the page's capitals were mostly read as that letter, one of them its near twin.
         ocr_timeout_seconds: a page Tesseract has not read by then is recorded as failed.
         png_compression: zlib level (0–9) of the normalized page image kept for review.
         blacklist: characters Tesseract may not output. Typewriters and line printers of
@@ -60,6 +62,7 @@ class DigitizeOptions:
     join_dots: bool = True
     restore_zeros: bool = True
     vote_digits: bool = True
+    vote_letters: bool = True
     ocr_timeout_seconds: float = 300.0
     png_compression: int = 6
     blacklist: str = "—–€¢£¥©®“”‘’«»§¶•…°™{}|"

@@ -21,7 +21,7 @@ from digitize.clean import (
     whiten_paper,
 )
 from digitize.dots import join_dots, measure_dot_print
-from digitize.glyphs import vote_digits
+from digitize.glyphs import vote_digits, vote_letters
 from digitize.ink import TextInk, find_text_ink, text_region
 from digitize.options import DigitizeOptions
 from digitize.orientation import (
@@ -213,6 +213,10 @@ def digitize_page(
             text, voted = vote_digits(page, text, characters)
             if voted:
                 steps.append(f"vote digits ({voted})")
+        if options.vote_letters:
+            text, voted = vote_letters(page, text, characters)
+            if voted:
+                steps.append(f"vote letters ({voted})")
     return PageResult(
         document_sha256=document_sha256,
         page_number=page.page_number,
