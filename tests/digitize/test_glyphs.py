@@ -1,4 +1,4 @@
-"""Digits Tesseract misread on a page whose glyphs repeat are read as their look-alikes are."""
+"""Digits and capitals Tesseract misread on a page whose glyphs repeat are read as their look-alikes are."""
 
 from collections import Counter
 
@@ -7,7 +7,7 @@ import pytest
 from digitize import tesseract
 import numpy as np
 
-from digitize.glyphs import MAX_VOTED_DISTANCE, MIN_GLYPHS, _digit_boxes, _voted, vote_digits
+from digitize.glyphs import MAX_VOTED_DISTANCE, MIN_GLYPHS, _digit_boxes, _letter_boxes, _voted, vote_digits, vote_letters
 from digitize.options import DigitizeOptions
 from digitize.pipeline import digitize_page
 from digitize.zeros import restore_zeros
@@ -115,3 +115,40 @@ def test_a_digit_is_outvoted_only_by_glyphs_it_looks_like(to_zeros, voted):
     # 6 and near them, it is a zero misread; far from all of them, it is a 6 unlike any zero.
     labels = ["0"] * 9 + ["6", "6"]
     assert _voted(labels, _distances_from(labels, 9, to_zeros), 9) == voted
+
+
+# Docket words, as a draft printout has them: capitals enough to vote, several P's, D's and O's.
+WORDS = (
+    "CRIMINAL DISPOSITION REPORT PAGE 1 CLERK OF THE CIRCUIT COURT",
+    "DEFENDANT PHILLIPS DONALD  DOB 12/28/58  AGENCY CHICAGO PD",
+    "PUB DEF APPTD. CONT MOTION DEFT  COMPLAINT FILED. DEFT ARRAIGNED.",
+    "POSS CANNABIS CLASS A MISD  PLEA OF GUILTY  FINE PAID",
+    "SUPV ENTERED  DEFT DISCHARGED  PROCEEDINGS  DISPOSITION REPORT",
+    "PUB DEF APPTD. CONT MOTION STATE  DEFT FAILS TO APPEAR  BFW",
+)
+
+
+def test_draft_capitals_misread_are_read_as_their_twins_on_the_page():
+    page, text, characters, printed = read_printout(DOT_MATRIX, WORDS)
+    voted, changed = vote_letters(page, text, characters)
+    assert changed >= 1
+    assert right(voted, printed) == right(text, printed) + changed
+    assert {w.text for w in text.words if w.text in printed} <= {w.text for w in voted.words}
+    for before, after in zip(text.words, voted.words):
+        for index, (old, new) in enumerate(zip(before.text, after.text)):
+            if old != new:
+                assert old.isupper() and new.isupper() and old in dict(after.alternatives)[index]
+
+
+def test_a_typewritten_page_read_right_keeps_its_capitals():
+    page, text, characters, printed = read_printout(TYPEWRITER, WORDS)
+    voted, _ = vote_letters(page, text, characters)
+    assert right(voted, printed) >= right(text, printed)
+
+
+def test_only_words_vote_letters():
+    # "1985" and "CR05162" are numbers: their letters are a case number's code, voted by no word.
+    words = (OcrWord("REFORT", 0, 0, 60, 10, 0.9), OcrWord("1985", 0, 20, 40, 10, 0.9), OcrWord("CR05162", 0, 40, 70, 10, 0.9), OcrWord("Ill.", 0, 60, 40, 10, 0.9))
+    characters = {w.bbox: tuple((w.left + 10 * i, w.top, w.left + 10 * i + 9, w.top + w.height) for i in range(len(w.text))) for w in words}
+    found = _letter_boxes(PageText(words=words, width=100, height=100), characters)
+    assert [(word, index) for word, index, _ in found] == [(0, i) for i in range(6)] + [(3, 0)]
