@@ -36,11 +36,14 @@ MIN_AGREEING_UNWEIGHED = 6
 # on the generated dockets of seeds 5000-5299, clean and damaged: of the votes from further away,
 # 13 broke a printed word and 3 mended one; of those from nearer, 4 broke one and 181 mended one.
 MAX_VOTED_DISTANCE = 2.5
-# Letters are voted only by a near twin of the voted letter: on 120 clean generated dockets
-# (seeds 4100-4219) the votes from nearer than this mended 37 words and broke 2 (a P read right
-# among P's mostly read F); of those from up to 1.5 away on 40 damaged dockets, 4 broke a word
-# and none mended one.
-MAX_VOTED_LETTER_DISTANCE = 1.0
+# Letters are voted only by a near twin of the voted letter: nearer than this share of the page's
+# typical distance from a capital to the nearest capital read as another letter (blur brings all
+# letters nearer, so no fixed distance tells twins on every page). On 120 clean generated dockets
+# (seeds 4100-4219), votes by glyphs under 1.0 away mended 37 words and broke 2 (a P read right
+# among P's mostly read F); on 22 damaged dockets they broke 6 (KOWALSKI -> EOWALSKI on a blurred
+# page) and mended 1, all at 0.26 of that distance or more, the clean pages' mends at 0.19 or less
+# but one (docs/design-digitize.md, session 7).
+MAX_TWIN_SHARE = 0.2
 # Each glyph is compared at this size (width, height), its ink centred, blurred by this sigma
 # (in compared pixels) so that a print head's dots that land a pixel apart still match.
 GLYPH_SIZE = (16, 24)
@@ -173,13 +176,22 @@ def vote_digits(page: PageImage, text: PageText, characters: CharacterBoxes) -> 
         page: the image Tesseract read, in whose pixels the words and `characters` are boxed.
         characters: each word's character boxes (`tesseract.parse_character_boxes`).
     """
-    return _revote(page, text, _digit_boxes(text, characters), max_distance=MAX_VOTED_DISTANCE, plausible=_is_plausible)
+    return _revote(page, text, _digit_boxes(text, characters), max_distance=lambda *_: MAX_VOTED_DISTANCE, plausible=_is_plausible)
 
 
 def vote_letters(page: PageImage, text: PageText, characters: CharacterBoxes) -> tuple[PageText, int]:
     """The page's words with each capital letter a near twin of other letters outvotes read as
     theirs (`REFORT` whose F is a P like the page's other P's); and how many letters changed."""
-    return _revote(page, text, _letter_boxes(text, characters), max_distance=MAX_VOTED_LETTER_DISTANCE, plausible=lambda *_: True)
+    return _revote(page, text, _letter_boxes(text, characters), max_distance=_twin_distance, plausible=lambda *_: True)
+
+
+def _twin_distance(labels: list[str], distances: np.ndarray) -> float:
+    """How near a glyph must be to be a twin: a share of the page's median distance from a
+    glyph to the nearest glyph read as another character."""
+    read = np.array(labels)
+    to_others = np.where(read[:, None] != read[None, :], distances, np.inf).min(axis=1)
+    to_others = to_others[np.isfinite(to_others)]
+    return MAX_TWIN_SHARE * float(np.median(to_others)) if to_others.size else 0.0
 
 
 def _revote(
@@ -187,7 +199,7 @@ def _revote(
     text: PageText,
     found: list[tuple[int, int, tuple[int, int, int, int]]],
     *,
-    max_distance: float,
+    max_distance: Callable[[list[str], np.ndarray], float],
     plausible: Callable[[str, str, int, str], bool],
 ) -> tuple[PageText, int]:
     if len(found) < MIN_GLYPHS:
@@ -207,10 +219,11 @@ def _revote(
     glyphs = np.array([_glyph(pixels, box, ink, size) for (_, _, box), ink in zip(found, inks)])
     distances = _distances(glyphs)
     labels = [text.words[w].text[i] for w, i, _ in found]
+    farthest = max_distance(labels, distances)
     words = list(text.words)
     changed = 0
     for index, (word_index, character_index, _) in enumerate(found):
-        vote = _voted(labels, distances, index, max_distance)
+        vote = _voted(labels, distances, index, farthest)
         weighed = dict(text.words[word_index].alternatives).get(character_index, "")
         if vote is not None and plausible(labels[index], *vote, weighed):
             words[word_index] = _revoted(words[word_index], character_index, vote[0])
