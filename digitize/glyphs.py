@@ -59,40 +59,47 @@ BOX_WIDTH_RANGE = (0.5, 1.6)
 INK_THRESHOLD = 128
 
 
-def _digit_boxes(text: PageText, characters: CharacterBoxes) -> list[tuple[int, int, tuple[int, int, int, int]]]:
-    """(word index, character index, glyph box) of every digit of a number whose box Tesseract
-    gave; the box spans the character's columns and the word's rows (digits stand on the same
-    line)."""
+Boxes = list[tuple[int, int, tuple[int, int, int, int]]]
+
+
+def _boxes(text: PageText, characters: CharacterBoxes, *, keeps_word: Callable[[str], bool], keeps: Callable[[str], bool]) -> Boxes:
+    """(word index, character index, glyph box) of each kept character of each kept word whose
+    boxes Tesseract gave; the box spans the character's columns and the word's rows (characters
+    of a word stand on the same line)."""
     found = []
     for word_index, word in enumerate(text.words):
-        digits = sum(character.isdigit() for character in word.text)
-        # A word of more letters than digits is a word ("8RANCH"): its digits are letters misread.
-        if not digits or sum(character.isalpha() for character in word.text) > digits:
+        if not keeps_word(word.text):
             continue
         boxes = characters.get(word.bbox, ())
         if len(boxes) != len(word.text):
             continue
         for index, (character, box) in enumerate(zip(word.text, boxes)):
-            if character.isdigit():
+            if keeps(character):
                 found.append((word_index, index, (box[0], word.top, box[2], word.top + word.height)))
     return found
 
 
-def _letter_boxes(text: PageText, characters: CharacterBoxes) -> list[tuple[int, int, tuple[int, int, int, int]]]:
-    """(word index, character index, glyph box) of every capital of a word of two letters or more
-    (and more letters than digits) whose box Tesseract gave."""
-    found = []
-    for word_index, word in enumerate(text.words):
-        letters = sum(character.isalpha() for character in word.text)
-        if letters < 2 or letters <= sum(character.isdigit() for character in word.text):
-            continue
-        boxes = characters.get(word.bbox, ())
-        if len(boxes) != len(word.text):
-            continue
-        for index, (character, box) in enumerate(zip(word.text, boxes)):
-            if character.isalpha() and character.isupper():
-                found.append((word_index, index, (box[0], word.top, box[2], word.top + word.height)))
-    return found
+def _letters_and_digits(word: str) -> tuple[int, int]:
+    return sum(character.isalpha() for character in word), sum(character.isdigit() for character in word)
+
+
+def _digit_boxes(text: PageText, characters: CharacterBoxes) -> Boxes:
+    """Every digit of a number: a word of more letters than digits is a word ("8RANCH"), its
+    digits letters misread."""
+    def is_number(word: str) -> bool:
+        letters, digits = _letters_and_digits(word)
+        return bool(digits) and letters <= digits
+
+    return _boxes(text, characters, keeps_word=is_number, keeps=str.isdigit)
+
+
+def _letter_boxes(text: PageText, characters: CharacterBoxes) -> Boxes:
+    """Every capital of a word of two letters or more, and more letters than digits."""
+    def is_word(word: str) -> bool:
+        letters, digits = _letters_and_digits(word)
+        return letters >= 2 and letters > digits
+
+    return _boxes(text, characters, keeps_word=is_word, keeps=lambda character: character.isalpha() and character.isupper())
 
 
 def _ink_box(pixels: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:
@@ -197,7 +204,7 @@ def _twin_distance(labels: list[str], distances: np.ndarray) -> float:
 def _revote(
     page: PageImage,
     text: PageText,
-    found: list[tuple[int, int, tuple[int, int, int, int]]],
+    found: Boxes,
     *,
     max_distance: Callable[[list[str], np.ndarray], float],
     plausible: Callable[[str, str, int, str], bool],

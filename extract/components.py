@@ -95,11 +95,11 @@ class LabelMatcher:
         return doc
 
 
-def _weighed_readings(sent: Span) -> Iterator[str]:
-    """The line's text with one digit read as another digit Tesseract weighed for it (a zero
-    digitize restored from what was printed as a 9 reads as 9 again)."""
-    placed = ((token.idx - sent.start_char, token._.ocr) for token in sent if token._.ocr is not None)
-    return weighed_digit_readings(sent.text, placed)
+def _weighed_readings(span: Span, *, marks: bool = False) -> Iterator[str]:
+    """The span's text with one digit (or, with `marks`, a mark) read as a digit Tesseract
+    weighed for it (a zero digitize restored from what was printed as a 9 reads as 9 again)."""
+    placed = ((token.idx - span.start_char, token._.ocr) for token in span if token._.ocr is not None)
+    return weighed_digit_readings(span.text, placed, marks=marks)
 
 
 def find_date_spans(doc: Doc) -> Doc:
@@ -137,8 +137,7 @@ def _case_number(span: Span) -> n.Normalized:
     parsed = normalize_case_number(span.text)
     if _fits_a_form(parsed):
         return parsed
-    placed = ((token.idx - span.start_char, token._.ocr) for token in span if token._.ocr is not None)
-    for reading in weighed_digit_readings(span.text, placed, marks=True):
+    for reading in _weighed_readings(span, marks=True):
         weighed = normalize_case_number(reading)
         if _fits_a_form(weighed):
             notes = (*weighed.notes, "read_as_weighed")
