@@ -40,6 +40,10 @@ class DigitizeOptions:
             read 6, 8 or 9).
         vote_letters: read as another capital a capital letter glyph whose nearest look-alikes
             among the page's capitals were mostly read as that letter, one of them its near twin.
+        restore_capitals: read as the capital a c, o, s, v, w, x or z as tall as the page's capitals
+            (`vs.` on a page printed in capitals is `VS.`).
+        join_subsections: join a parenthesized subsection Tesseract split from its number
+            (`704` `(A)`) when the type's pitch says no space stood between.
         ocr_timeout_seconds: a page Tesseract has not read by then is recorded as failed.
         png_compression: zlib level (0–9) of the normalized page image kept for review.
         blacklist: characters Tesseract may not output. Typewriters and line printers of
@@ -63,6 +67,8 @@ class DigitizeOptions:
     restore_zeros: bool = True
     vote_digits: bool = True
     vote_letters: bool = True
+    restore_capitals: bool = True
+    join_subsections: bool = True
     ocr_timeout_seconds: float = 300.0
     png_compression: int = 6
     blacklist: str = "—–€¢£¥©®“”‘’«»§¶•…°™{}|"

@@ -20,6 +20,7 @@ from digitize.clean import (
     resample,
     whiten_paper,
 )
+from digitize.capitals import restore_capitals
 from digitize.dots import join_dots, measure_dot_print
 from digitize.glyphs import vote_digits, vote_letters
 from digitize.ink import TextInk, find_text_ink, text_region
@@ -37,6 +38,7 @@ from digitize.review_image import encode_review_png
 from digitize.skew import deskew, measure_skew
 from digitize.versions import tool_versions
 from digitize.work_dir import keep_image, keep_text
+from digitize.spacing import join_subsections
 from digitize.zeros import restore_zeros
 from models.pages import ORIENTATION_UNSURE, PageImage, PageResult, PageText
 
@@ -217,6 +219,15 @@ def digitize_page(
             text, voted = vote_letters(page, text, characters)
             if voted:
                 steps.append(f"vote letters ({voted})")
+        if options.restore_capitals:
+            text, restored = restore_capitals(page, text, characters)
+            if restored:
+                steps.append(f"restore capitals ({restored})")
+        # Last: the steps before find each word's character boxes by the box Tesseract gave it.
+        if options.join_subsections:
+            text, joined = join_subsections(text, characters)
+            if joined:
+                steps.append(f"join subsections ({joined})")
     return PageResult(
         document_sha256=document_sha256,
         page_number=page.page_number,
