@@ -33,6 +33,8 @@ class DigitizeOptions:
         remove_lines: erase long ruled lines (form rules, table borders) before OCR.
         join_dots: on pages measured to be dot-matrix print, blur the print head's dots into
             solid strokes before OCR (Tesseract misreads the paper between them).
+        drop_doubled: drop a character Tesseract read a second time from the same glyph (a sliver
+            of a box at the right edge of the character before: `51.1` read `51.14`).
         restore_zeros: read as 0 a 6, 8 or 9 for which Tesseract also weighed a 0 (its model takes
             the dotted and slashed zeros of printers for them).
         vote_digits: read as another digit a digit glyph whose nearest look-alikes among the page's
@@ -64,6 +66,7 @@ class DigitizeOptions:
     denoise: bool = True
     remove_lines: bool = True
     join_dots: bool = True
+    drop_doubled: bool = True
     restore_zeros: bool = True
     vote_digits: bool = True
     vote_letters: bool = True

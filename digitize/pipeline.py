@@ -22,6 +22,7 @@ from digitize.clean import (
 )
 from digitize.capitals import restore_capitals
 from digitize.dots import join_dots, measure_dot_print
+from digitize.doubled import drop_doubled_characters
 from digitize.glyphs import vote_digits, vote_letters
 from digitize.ink import TextInk, find_text_ink, text_region
 from digitize.options import DigitizeOptions
@@ -206,6 +207,10 @@ def digitize_page(
         text, characters = reading
         if rotation:
             steps.append(f"rotate {rotation}°")
+        if options.drop_doubled:
+            text, characters, dropped = drop_doubled_characters(text, characters)
+            if dropped:
+                steps.append(f"drop doubled characters ({dropped})")
         if options.restore_zeros:
             text, restored = restore_zeros(text)
             if restored:

@@ -1,0 +1,77 @@
+"""Characters Tesseract read twice: one glyph decoded as two characters, the second boxed as a
+sliver at the first's right edge (`51.1` read `51.14`, `3` read `32`, `C` read `C9`).
+
+Its line model emits a character per stretch of the line it is sure of, and now and then a second
+one over the last columns of the same glyph. Such a character is no glyph of its own: its box
+lies inside the character before it, ends where that one ends, and is a fraction of a
+character's width. On clean generated dockets (seeds 4100–4159, 5000–5099, 6500–6599) eight
+words were read so, two of them cannabis amounts taken at 0.97 (docs/design-digitize.md,
+session 8).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from digitize.tesseract import CharacterBoxes
+from models.pages import OcrWord, PageText
+
+# A sliver is at most this share of the page's typical character box width. The doubled
+# characters measured 0.05–0.39 of it; letters whose boxes Tesseract nested inside a wide
+# neighbour's (`UUW`, `GRAMS`) were whole characters, 0.9 and more.
+MAX_SLIVER_SHARE = 0.5
+# Pixels between the two boxes' right edges that still count as one edge.
+EDGE_TOLERANCE = 1
+# Fewer character boxes than this and the page's typical width is not known.
+MIN_BOXES = 20
+
+
+def _is_sliver(before: tuple[int, int, int, int], box: tuple[int, int, int, int], typical_width: float) -> bool:
+    return (
+        box[0] >= before[0]
+        and abs(box[2] - before[2]) <= EDGE_TOLERANCE
+        and box[2] - box[0] <= MAX_SLIVER_SHARE * typical_width
+    )
+
+
+def _without(word: OcrWord, index: int) -> OcrWord:
+    """The word less its character at `index`, which stays among the doubts of the one before."""
+    doubled = word.text[index]
+    alternatives = dict(word.alternatives)
+    weighed = alternatives.pop(index, "")
+    kept = alternatives.get(index - 1, "")
+    alternatives[index - 1] = kept + "".join(c for c in doubled + weighed if c not in kept and c != word.text[index - 1])
+    shifted = {(i - 1 if i > index else i): others for i, others in alternatives.items() if others}
+    return replace(word, text=word.text[:index] + word.text[index + 1 :], alternatives=tuple(sorted(shifted.items())))
+
+
+def drop_doubled_characters(text: PageText, characters: CharacterBoxes) -> tuple[PageText, CharacterBoxes, int]:
+    """The page's words less each character Tesseract read a second time from the same glyph,
+    the character boxes to match; and how many were dropped.
+
+    Args:
+        characters: each word's character boxes (`tesseract.parse_character_boxes`).
+    """
+    widths = [box[2] - box[0] for boxes in characters.values() for box in boxes]
+    if len(widths) < MIN_BOXES:
+        return text, characters, 0
+    typical_width = float(np.median(widths))
+    words, boxes_of, dropped = list(text.words), dict(characters), 0
+    for position, word in enumerate(text.words):
+        boxes = list(characters.get(word.bbox, ()))
+        if len(boxes) != len(word.text) or len(boxes) < 2:
+            continue
+        index = len(boxes) - 1
+        while index >= 1:
+            if _is_sliver(boxes[index - 1], boxes[index], typical_width):
+                word = _without(word, index)
+                del boxes[index]
+                dropped += 1
+            index -= 1
+        if len(boxes) != len(characters[word.bbox]):
+            words[position], boxes_of[word.bbox] = word, tuple(boxes)
+    if not dropped:
+        return text, characters, 0
+    return replace(text, words=tuple(words)), boxes_of, dropped

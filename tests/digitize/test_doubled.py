@@ -1,0 +1,57 @@
+"""A character Tesseract read twice from one glyph is dropped; nested whole letters are kept."""
+
+import numpy as np
+
+from digitize.doubled import drop_doubled_characters
+from digitize.options import DigitizeOptions
+from digitize.pipeline import digitize_page
+from fixtures.generator import generate_docket
+from models.pages import OcrWord, PageImage, PageText
+
+
+def page_of(*words: tuple[OcrWord, tuple[tuple[int, int, int, int], ...]]) -> tuple[PageText, dict]:
+    """The words, plus a line of 24 ordinary 20-pixel characters that sets the page's typical width."""
+    filler = OcrWord("ABCDEFGHIJKLMNOPQRSTUVWX", 0, 200, 480, 30, 0.95)
+    characters = {filler.bbox: tuple((20 * i, 200, 20 * i + 20, 230) for i in range(24))}
+    characters.update({word.bbox: boxes for word, boxes in words})
+    return PageText(words=tuple(word for word, _ in words) + (filler,), width=600, height=300), characters
+
+
+def test_a_sliver_at_the_last_characters_edge_is_dropped_and_stays_a_doubt():
+    # Seed 6504's `51.1 GRMS` as Tesseract boxed it: the 4 is the last 7 columns of the 1.
+    amount = OcrWord("51.14", 1535, 609, 109, 32, 0.97, alternatives=((3, "4%"), (4, "12")))
+    boxes = ((1535, 609, 1555, 640), (1566, 610, 1584, 641), (1601, 634, 1609, 641), (1626, 610, 1644, 641), (1637, 609, 1644, 641))
+    text, characters = page_of((amount, boxes))
+    dropped_text, dropped_characters, dropped = drop_doubled_characters(text, characters)
+    assert dropped == 1
+    word = dropped_text.words[0]
+    assert word.text == "51.1" and word.bbox == amount.bbox
+    assert dict(word.alternatives) == {3: "4%2"}
+    assert dropped_characters[word.bbox] == boxes[:4]
+
+
+def test_a_whole_letter_boxed_inside_a_wide_neighbour_is_kept():
+    # `UUW`: Tesseract gave the second U a box over both U's and the W, and the W its own.
+    word = OcrWord("UUW", 326, 662, 102, 26, 0.9)
+    boxes = ((326, 662, 350, 688), (352, 662, 428, 688), (401, 662, 428, 688))
+    text, characters = page_of((word, boxes))
+    assert drop_doubled_characters(text, characters) == (text, characters, 0)
+
+
+def test_alternatives_after_the_dropped_character_move_with_their_characters():
+    word = OcrWord("C9X", 0, 0, 60, 30, 0.9, alternatives=((2, "K"),))
+    boxes = ((0, 0, 20, 30), (19, 0, 20, 30), (40, 0, 60, 30))
+    text, characters = page_of((word, boxes))
+    dropped_text, _, _ = drop_doubled_characters(text, characters)
+    assert dropped_text.words[0].text == "CX"
+    assert dict(dropped_text.words[0].alternatives) == {0: "9", 1: "K"}
+
+
+def test_the_pipeline_reads_a_doubled_amount_as_printed():
+    docket = generate_docket(6504, damage="clean")
+    truth = docket.truth["pages"][0]
+    page = PageImage(pixels=np.asarray(docket.pages[0]).copy(), dpi=truth["dpi"], page_number=1)
+    read = [word.text for word in digitize_page(page, DigitizeOptions()).text.words]
+    doubled = [word.text for word in digitize_page(page, DigitizeOptions(drop_doubled=False)).text.words]
+    assert "51.14" in doubled, "Tesseract no longer doubles this 1: the test shows nothing"
+    assert "51.1" in read and "51.14" not in read
