@@ -1,8 +1,8 @@
 """Words Tesseract split at a parenthesis: `704(A)` read as `704` and `(A)`.
 
 On fixed-pitch type a parenthesis sits alone in a full character cell, and the gap before its
-ink looks to Tesseract like a space: on clean generated dockets it split 27 of the 31
-subsections printed after a number. The type's own pitch tells the two apart: from the middle
+ink looks to Tesseract like a space: it split 27 subsections from their numbers on 60 clean
+generated dockets (seeds 4100–4159). The type's own pitch tells the two apart: from the middle
 of the number's last character to the middle of the parenthesis is about one character cell
 when they are one word, two when a space stands between (docs/design-digitize.md, session 8).
 """
