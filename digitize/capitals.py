@@ -15,6 +15,7 @@ from dataclasses import replace
 import cv2
 import numpy as np
 
+from digitize.glyphs import glyph_boxes
 from digitize.tesseract import CharacterBoxes
 from models.pages import OcrWord, PageImage, PageText
 
@@ -47,12 +48,13 @@ def _capital_height(text: PageText) -> float | None:
 
 
 def _ink_height(page: PageImage, word: OcrWord, box: tuple[int, int, int, int]) -> int:
-    """Rows of ink in the middle columns of a character's box, within its word's rows."""
+    """Rows of ink in the middle columns of a character's box (`glyphs.glyph_boxes`: its
+    columns, its word's rows)."""
     margin = (box[2] - box[0]) * (1 - MEASURED_WIDTH) / 2
     left, right = int(round(box[0] + margin)), int(round(box[2] - margin))
     if right <= left:
         return 0
-    crop = page.pixels[word.top : word.top + word.height, left:right]
+    crop = page.pixels[box[1] : box[3], left:right]
     if not crop.size:
         return 0
     # The word's own threshold: its ink against its paper, whatever the page's contrast.
@@ -74,20 +76,13 @@ def restore_capitals(page: PageImage, text: PageText, characters: CharacterBoxes
     if capital_height is None:
         return text, 0
     low, high = CAPITAL_SHARE
-    words, changed = list(text.words), 0
-    for index, word in enumerate(text.words):
-        if not _may_be_capitals(word.text):
-            continue
-        boxes = characters.get(word.bbox, ())
-        if len(boxes) != len(word.text):
-            continue
-        letters = list(word.text)
-        for position, (character, box) in enumerate(zip(word.text, boxes)):
-            if character in SAME_SHAPE and low <= _ink_height(page, word, box) / capital_height <= high:
-                letters[position] = character.upper()
-        if letters != list(word.text):
-            changed += sum(a != b for a, b in zip(letters, word.text))
-            words[index] = replace(word, text="".join(letters))
+    words = list(text.words)
+    changed = 0
+    for word_index, index, box in glyph_boxes(text, characters, keeps_word=_may_be_capitals, keeps=SAME_SHAPE.__contains__):
+        word = words[word_index]
+        if low <= _ink_height(page, word, box) / capital_height <= high:
+            words[word_index] = replace(word, text=word.text[:index] + word.text[index].upper() + word.text[index + 1 :])
+            changed += 1
     if not changed:
         return text, 0
     return replace(text, words=tuple(words)), changed

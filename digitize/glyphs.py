@@ -62,7 +62,7 @@ INK_THRESHOLD = 128
 Boxes = list[tuple[int, int, tuple[int, int, int, int]]]
 
 
-def _boxes(text: PageText, characters: CharacterBoxes, *, keeps_word: Callable[[str], bool], keeps: Callable[[str], bool]) -> Boxes:
+def glyph_boxes(text: PageText, characters: CharacterBoxes, *, keeps_word: Callable[[str], bool], keeps: Callable[[str], bool]) -> Boxes:
     """(word index, character index, glyph box) of each kept character of each kept word whose
     boxes Tesseract gave; the box spans the character's columns and the word's rows (characters
     of a word stand on the same line)."""
@@ -90,7 +90,7 @@ def _digit_boxes(text: PageText, characters: CharacterBoxes) -> Boxes:
         letters, digits = _letters_and_digits(word)
         return bool(digits) and letters <= digits
 
-    return _boxes(text, characters, keeps_word=is_number, keeps=str.isdigit)
+    return glyph_boxes(text, characters, keeps_word=is_number, keeps=str.isdigit)
 
 
 def _letter_boxes(text: PageText, characters: CharacterBoxes) -> Boxes:
@@ -99,7 +99,7 @@ def _letter_boxes(text: PageText, characters: CharacterBoxes) -> Boxes:
         letters, digits = _letters_and_digits(word)
         return letters >= 2 and letters > digits
 
-    return _boxes(text, characters, keeps_word=is_word, keeps=lambda character: character.isalpha() and character.isupper())
+    return glyph_boxes(text, characters, keeps_word=is_word, keeps=lambda character: character.isalpha() and character.isupper())
 
 
 def _ink_box(pixels: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:

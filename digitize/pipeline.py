@@ -211,28 +211,21 @@ def digitize_page(
             text, characters, dropped = drop_doubled_characters(text, characters)
             if dropped:
                 steps.append(f"drop doubled characters ({dropped})")
-        if options.restore_zeros:
-            text, restored = restore_zeros(text)
-            if restored:
-                steps.append(f"restore zeros ({restored})")
-        # After the zeros are restored: the glyphs' readings vote, and more of them are right.
-        if options.vote_digits:
-            text, voted = vote_digits(page, text, characters)
-            if voted:
-                steps.append(f"vote digits ({voted})")
-        if options.vote_letters:
-            text, voted = vote_letters(page, text, characters)
-            if voted:
-                steps.append(f"vote letters ({voted})")
-        if options.restore_capitals:
-            text, restored = restore_capitals(page, text, characters)
-            if restored:
-                steps.append(f"restore capitals ({restored})")
-        # Last: the steps before find each word's character boxes by the box Tesseract gave it.
-        if options.join_subsections:
-            text, joined = join_subsections(text, characters)
-            if joined:
-                steps.append(f"join subsections ({joined})")
+        # In this order: the glyphs vote after the zeros are restored, so more of their readings
+        # are right; subsections are joined last, since the steps before find each word's
+        # character boxes by the box Tesseract gave it.
+        repairs = (
+            (options.restore_zeros, "restore zeros", restore_zeros),
+            (options.vote_digits, "vote digits", lambda text: vote_digits(page, text, characters)),
+            (options.vote_letters, "vote letters", lambda text: vote_letters(page, text, characters)),
+            (options.restore_capitals, "restore capitals", lambda text: restore_capitals(page, text, characters)),
+            (options.join_subsections, "join subsections", lambda text: join_subsections(text, characters)),
+        )
+        for wanted, name, repair in repairs:
+            if wanted:
+                text, changed = repair(text)
+                if changed:
+                    steps.append(f"{name} ({changed})")
     return PageResult(
         document_sha256=document_sha256,
         page_number=page.page_number,
