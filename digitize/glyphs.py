@@ -22,6 +22,10 @@ from digitize.tesseract import CharacterBoxes
 from digitize.zeros import ZERO_LOOKALIKES
 from models.pages import OcrWord, PageImage, PageText
 
+# Signs Tesseract reads a slashed draft dot-matrix zero as (`@4/11/1928`, `&.3 GRMS`,
+# `$6/25/1995`): inside a number they are voted, as a zero only. Letters are left out: the G of
+# `2.6G` is a unit.
+ZERO_MISREADS = "@&$"
 # Fewer digit glyphs than this and a page's glyphs of one digit are too few to outvote a reading.
 MIN_GLYPHS = 30
 # The glyph's nearest neighbours that vote, and how many of them must agree on another digit:
@@ -84,13 +88,13 @@ def _letters_and_digits(word: str) -> tuple[int, int]:
 
 
 def _digit_boxes(text: PageText, characters: CharacterBoxes) -> Boxes:
-    """Every digit of a number: a word of more letters than digits is a word ("8RANCH"), its
-    digits letters misread."""
+    """Every digit of a number, and every sign in it that a misread zero becomes: a word of more
+    letters than digits is a word ("8RANCH"), its digits letters misread."""
     def is_number(word: str) -> bool:
         letters, digits = _letters_and_digits(word)
         return bool(digits) and letters <= digits
 
-    return glyph_boxes(text, characters, keeps_word=is_number, keeps=str.isdigit)
+    return glyph_boxes(text, characters, keeps_word=is_number, keeps=lambda character: character.isdigit() or character in ZERO_MISREADS)
 
 
 def _letter_boxes(text: PageText, characters: CharacterBoxes) -> Boxes:
@@ -134,6 +138,9 @@ def _distances(glyphs: np.ndarray) -> np.ndarray:
 
 
 def _is_plausible(read: str, voted: str, agreeing: int, weighed: str) -> bool:
+    # A sign becomes a zero or stays: the `$` of `$1000`, weighed as 5, is never voted a 5.
+    if read in ZERO_MISREADS:
+        return voted == "0" and ("0" in weighed or agreeing >= MIN_AGREEING_UNWEIGHED)
     # A zero is outvoted by the 6, 8 or 9 Tesseract's model takes zeros for only if every neighbour
     # agrees: on a page whose zeros it mostly misread, those are the zero's look-alikes. Otherwise
     # Tesseract weighed the voted digit there, or it is the zero read 6, 8 or 9.
@@ -156,8 +163,9 @@ def _voted(labels: list[str], distances: np.ndarray, index: int, max_distance: f
     same = [distances[index][j] for j, label in enumerate(labels) if label == read and j != index]
     nearest_voted = min(distances[index][j] for j, label in enumerate(labels) if label == voted)
     # A digit read once on the page has nothing of its own to look like; one that looks like
-    # another glyph read the same at least as much as like the voted digit keeps its reading.
-    if not same or min(same) < nearest_voted or nearest_voted > max_distance:
+    # another glyph read the same at least as much as like the voted digit keeps its reading. A
+    # sign read where a digit stands (the `$` of `$6/25/1995`) is no reading to keep.
+    if (not same and read.isalnum()) or (same and min(same) < nearest_voted) or nearest_voted > max_distance:
         return None
     return voted, agreeing
 
@@ -183,13 +191,15 @@ def vote_digits(page: PageImage, text: PageText, characters: CharacterBoxes) -> 
         page: the image Tesseract read, in whose pixels the words and `characters` are boxed.
         characters: each word's character boxes (`tesseract.parse_character_boxes`).
     """
-    return _revote(page, text, _digit_boxes(text, characters), max_distance=lambda *_: MAX_VOTED_DISTANCE, plausible=_is_plausible)
+    return _revote(
+        page, text, _digit_boxes(text, characters), max_distance=lambda *_: MAX_VOTED_DISTANCE, plausible=_is_plausible, votes=str.isdigit
+    )
 
 
 def vote_letters(page: PageImage, text: PageText, characters: CharacterBoxes) -> tuple[PageText, int]:
     """The page's words with each capital letter a near twin of other letters outvotes read as
     theirs (`REFORT` whose F is a P like the page's other P's); and how many letters changed."""
-    return _revote(page, text, _letter_boxes(text, characters), max_distance=_twin_distance, plausible=lambda *_: True)
+    return _revote(page, text, _letter_boxes(text, characters), max_distance=_twin_distance, plausible=lambda *_: True, votes=str.isalpha)
 
 
 def _twin_distance(labels: list[str], distances: np.ndarray) -> float:
@@ -208,7 +218,10 @@ def _revote(
     *,
     max_distance: Callable[[list[str], np.ndarray], float],
     plausible: Callable[[str, str, int, str], bool],
+    votes: Callable[[str], bool],
 ) -> tuple[PageText, int]:
+    """`votes` tells the readings whose glyphs vote: a misread zero's `@` is voted, but is no
+    reading of a digit to vote with."""
     if len(found) < MIN_GLYPHS:
         return text, 0
     typical_width = float(np.median([box[2] - box[0] for _, _, box in found]))
@@ -224,8 +237,9 @@ def _revote(
     typical_height = float(np.median([ink[3] - ink[1] for ink in inks]))
     size = (max(1, round(WINDOW_WIDTH * typical_width)), max(1, round(WINDOW_HEIGHT * typical_height)))
     glyphs = np.array([_glyph(pixels, box, ink, size) for (_, _, box), ink in zip(found, inks)])
-    distances = _distances(glyphs)
     labels = [text.words[w].text[i] for w, i, _ in found]
+    distances = _distances(glyphs)
+    distances[:, [not votes(label) for label in labels]] = np.inf
     farthest = max_distance(labels, distances)
     words = list(text.words)
     changed = 0

@@ -100,6 +100,9 @@ def _repair_unit(text: str) -> re.Match[str] | None:
         lettered = unit.upper().translate(_DIGITS_FOR_LETTERS)
         if unit.isdigit() and len(unit) > 2 and not re.fullmatch(r"OO?Z.?", lettered):
             continue
+        if unit.isdigit() and not text[candidate.start("unit") - 1].isspace():
+            # "146" is a number: read as "14 G" it became a confident 14 g for a printed "1 G".
+            continue
         if lettered not in _UNIT_BY_WORD and len(lettered) in (2, 3) and lettered[:-1] in _UNIT_BY_WORD and unit[-1].isdigit():
             # "1/2 O28", "7.6 G6": a unit with a speck after it read as a digit.
             lettered = lettered[:-1]
@@ -115,13 +118,15 @@ def _repair_unit(text: str) -> re.Match[str] | None:
     return None
 
 
-# "&.2 G" (an 8 read as an ampersand); "i GR", "iL GMS" (a lone 1 read as a letter before a unit).
+# "&.2 G" (an 8 read as an ampersand); "@.5 GMS" (a slashed draft zero read as an at sign);
+# "i GR", "iL GMS" (a lone 1 read as a letter before a unit).
 _AMPERSAND_EIGHT = re.compile(r"&(?=[.,]?\d)")
+_AT_ZERO = re.compile(r"@(?=[.,]?\d)")
 _LETTER_ONE = re.compile(rf"^[iIl|]{{1,2}}(?=\s*(?:{_UNIT_RE})\b)", re.IGNORECASE)
 
 
 def _repair_number_marks(text: str) -> str:
-    return _LETTER_ONE.sub("1", _AMPERSAND_EIGHT.sub("8", text))
+    return _LETTER_ONE.sub("1", _AT_ZERO.sub("0", _AMPERSAND_EIGHT.sub("8", text)))
 
 
 # Weights are written in halves, thirds, quarters, eighths and sixteenths of a unit.
