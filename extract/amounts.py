@@ -100,9 +100,6 @@ def _repair_unit(text: str) -> re.Match[str] | None:
         lettered = unit.upper().translate(_DIGITS_FOR_LETTERS)
         if unit.isdigit() and len(unit) > 2 and not re.fullmatch(r"OO?Z.?", lettered):
             continue
-        if unit.isdigit() and not text[candidate.start("unit") - 1].isspace():
-            # "146" is a number: read as "14 G" it became a confident 14 g for a printed "1 G".
-            continue
         if lettered not in _UNIT_BY_WORD and len(lettered) in (2, 3) and lettered[:-1] in _UNIT_BY_WORD and unit[-1].isdigit():
             # "1/2 O28", "7.6 G6": a unit with a speck after it read as a digit.
             lettered = lettered[:-1]
