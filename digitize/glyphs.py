@@ -17,7 +17,6 @@ from dataclasses import replace
 import cv2
 import numpy as np
 
-from digitize.review_image import flatten_paper
 from digitize.tesseract import CharacterBoxes
 from digitize.zeros import ZERO_LOOKALIKES
 from models.pages import OcrWord, PageImage, PageText
@@ -188,7 +187,9 @@ def vote_digits(page: PageImage, text: PageText, characters: CharacterBoxes) -> 
     many digits changed.
 
     Args:
-        page: the image Tesseract read, in whose pixels the words and `characters` are boxed.
+        page: the image Tesseract read, in whose pixels the words and `characters` are boxed,
+            with its paper flattened (`review_image.flatten_paper`): paper grain is no part of a
+            glyph's shape, and would tell instances of one glyph apart.
         characters: each word's character boxes (`tesseract.parse_character_boxes`).
     """
     return _revote(
@@ -198,7 +199,8 @@ def vote_digits(page: PageImage, text: PageText, characters: CharacterBoxes) -> 
 
 def vote_letters(page: PageImage, text: PageText, characters: CharacterBoxes) -> tuple[PageText, int]:
     """The page's words with each capital letter a near twin of other letters outvotes read as
-    theirs (`REFORT` whose F is a P like the page's other P's); and how many letters changed."""
+    theirs (`REFORT` whose F is a P like the page's other P's); and how many letters changed.
+    `page` and `characters` as for `vote_digits`."""
     return _revote(page, text, _letter_boxes(text, characters), max_distance=_twin_distance, plausible=lambda *_: True, votes=str.isalpha)
 
 
@@ -227,8 +229,7 @@ def _revote(
     typical_width = float(np.median([box[2] - box[0] for _, _, box in found]))
     low, high = BOX_WIDTH_RANGE[0] * typical_width, BOX_WIDTH_RANGE[1] * typical_width
     found = [(w, i, box) for w, i, box in found if low <= box[2] - box[0] <= high]
-    # Paper grain is no part of a glyph's shape, and would tell instances of one glyph apart.
-    pixels = flatten_paper(page.pixels)
+    pixels = page.pixels
     inks = [_ink_box(pixels, box) for _, _, box in found]
     found = [item for item, ink in zip(found, inks) if ink is not None]
     inks = [ink for ink in inks if ink is not None]

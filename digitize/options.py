@@ -39,7 +39,7 @@ class DigitizeOptions:
             the dotted and slashed zeros of printers for them).
         vote_digits: read as another digit a digit glyph whose nearest look-alikes among the page's
             digit glyphs were mostly read as that digit (and Tesseract weighed it, or it is a zero
-            read 6, 8 or 9).
+            read 6, 8 or 9); an `@`, `&` or `$` inside a number is voted the same way, into a zero only.
         vote_letters: read as another capital a capital letter glyph whose nearest look-alikes
             among the page's capitals were mostly read as that letter, one of them its near twin.
         restore_capitals: read as the capital a c, o, s, v, w, x or z as tall as the page's capitals

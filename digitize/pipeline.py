@@ -35,7 +35,7 @@ from digitize.orientation import (
     reads_vertically,
     rotate,
 )
-from digitize.review_image import encode_review_png
+from digitize.review_image import encode_review_png, flatten_paper
 from digitize.skew import deskew, measure_skew
 from digitize.versions import tool_versions
 from digitize.work_dir import keep_image, keep_text
@@ -159,7 +159,7 @@ def digitize_page(
     # stage changes the page: it is most of their cost.
     ink = find_text_ink(page)
     if is_blank_page(ink):
-        text = PageText(words=(), width=page.width, height=page.height)
+        text, characters = PageText(words=(), width=page.width, height=page.height), {}
         steps.append("blank: not read")
     else:
         # Before deskewing: its interpolation half-fills the holes between dots, and they no
@@ -207,25 +207,27 @@ def digitize_page(
         text, characters = reading
         if rotation:
             steps.append(f"rotate {rotation}°")
-        if options.drop_doubled:
-            text, characters, dropped = drop_doubled_characters(text, characters)
-            if dropped:
-                steps.append(f"drop doubled characters ({dropped})")
-        # In this order: the glyphs vote after the zeros are restored, so more of their readings
-        # are right; subsections are joined last, since the steps before find each word's
-        # character boxes by the box Tesseract gave it.
-        repairs = (
-            (options.restore_zeros, "restore zeros", restore_zeros),
-            (options.vote_digits, "vote digits", lambda text: vote_digits(page, text, characters)),
-            (options.vote_letters, "vote letters", lambda text: vote_letters(page, text, characters)),
-            (options.restore_capitals, "restore capitals", lambda text: restore_capitals(page, text, characters)),
-            (options.join_subsections, "join subsections", lambda text: join_subsections(text, characters)),
-        )
-        for wanted, name, repair in repairs:
-            if wanted:
-                text, changed = repair(text)
-                if changed:
-                    steps.append(f"{name} ({changed})")
+    # The glyph votes and the review image both see the page with its paper flattened.
+    flattened = page.with_pixels(flatten_paper(page.pixels))
+    if options.drop_doubled:
+        text, characters, dropped = drop_doubled_characters(text, characters)
+        if dropped:
+            steps.append(f"drop doubled characters ({dropped})")
+    # In this order: the glyphs vote after the zeros are restored, so more of their readings
+    # are right; subsections are joined last, since the steps before find each word's
+    # character boxes by the box Tesseract gave it.
+    repairs = (
+        (options.restore_zeros, "restore zeros", restore_zeros),
+        (options.vote_digits, "vote digits", lambda text: vote_digits(flattened, text, characters)),
+        (options.vote_letters, "vote letters", lambda text: vote_letters(flattened, text, characters)),
+        (options.restore_capitals, "restore capitals", lambda text: restore_capitals(page, text, characters)),
+        (options.join_subsections, "join subsections", lambda text: join_subsections(text, characters)),
+    )
+    for wanted, name, repair in repairs:
+        if wanted:
+            text, changed = repair(text)
+            if changed:
+                steps.append(f"{name} ({changed})")
     return PageResult(
         document_sha256=document_sha256,
         page_number=page.page_number,
@@ -233,7 +235,7 @@ def digitize_page(
         rotation=rotation,
         skew_degrees=round(skew, 3),
         dpi=page.dpi,
-        image_png=encode_review_png(page, compression=options.png_compression),
+        image_png=encode_review_png(flattened.pixels, compression=options.png_compression),
         seconds=time.perf_counter() - started,
         steps=tuple(steps),
         tool_versions=tool_versions(),

@@ -11,7 +11,6 @@ import cv2
 import numpy as np
 
 from digitize.skew import background_level
-from models.pages import PageImage
 
 LEVELS = 16
 
@@ -26,14 +25,15 @@ def flatten_paper(pixels: np.ndarray) -> np.ndarray:
     return cv2.LUT(pixels, table)
 
 
-def encode_review_png(page: PageImage, *, compression: int) -> bytes:
+def encode_review_png(flattened: np.ndarray, *, compression: int) -> bytes:
+    """The page as kept for the review screen; `flattened` is its pixels through `flatten_paper`."""
     # Run-length zlib strategy without PNG's row filters: a flattened page is runs of white and
     # of a few greys, which the filters only break up. Measured on generated 300 dpi pages
     # (docs/design-digitize.md): libpng's adaptive filtering took 47 ms a clean page and 17 ms a
     # damaged one, unfiltered 13 and 6 ms, at +11 % and -18 % bytes.
     ok, encoded = cv2.imencode(
         ".png",
-        flatten_paper(page.pixels),
+        flattened,
         [
             cv2.IMWRITE_PNG_COMPRESSION,
             compression,

@@ -10,6 +10,7 @@ import numpy as np
 from digitize.glyphs import MAX_VOTED_DISTANCE, MIN_GLYPHS, ZERO_MISREADS, _digit_boxes, _is_plausible, _letter_boxes, _voted, vote_digits, vote_letters
 from digitize.options import DigitizeOptions
 from digitize.pipeline import digitize_page
+from digitize.review_image import flatten_paper
 from digitize.zeros import restore_zeros
 from digitize_pages import generated_printout
 from fixtures.generator.layouts import DOT_MATRIX, TYPEWRITER
@@ -27,12 +28,13 @@ LINES = (
 
 
 def read_printout(face: str, lines: tuple[str, ...] = LINES) -> tuple[PageImage, PageText, tesseract.CharacterBoxes, list[str]]:
-    """A generated printout in `face`, Tesseract's reading of it with the zeros it weighed
-    restored (as the pipeline reads before voting), its character boxes, and the printed words."""
+    """A generated printout in `face` with its paper flattened (as the votes see it), Tesseract's
+    reading of it with the zeros it weighed restored (as the pipeline reads before voting), its
+    character boxes, and the printed words."""
     page, printed = generated_printout(lines, face, height_inches=0.4 + 0.3 * len(lines), seed=1)
     reading = tesseract.recognize_raw(page, lang="eng", psm=3)
     text, _ = restore_zeros(tesseract.parse_tsv(reading.tsv, width=page.width, height=page.height, hocr=reading.hocr))
-    return page, text, tesseract.parse_character_boxes(reading.hocr), printed
+    return page.with_pixels(flatten_paper(page.pixels)), text, tesseract.parse_character_boxes(reading.hocr), printed
 
 
 def right(text: PageText, printed: list[str]) -> int:
