@@ -39,6 +39,11 @@ MIN_AGREEING_UNWEIGHED = 6
 # on the generated dockets of seeds 5000-5299, clean and damaged: of the votes from further away,
 # 13 broke a printed word and 3 mended one; of those from nearer, 4 broke one and 181 mended one.
 MAX_VOTED_DISTANCE = 2.5
+# A digit that looks like none of the page's glyphs read as it was (none nearer than
+# MAX_VOTED_DISTANCE) but has a twin this near read as a digit Tesseract weighed there is read as
+# its twin, however few glyphs of that digit the page holds: the draft 9 of `01185` among the
+# page's two 9's, its nearest at 0.85 and the nearest 5 at 4.0.
+MAX_TWIN_DISTANCE = 1.0
 # Letters are voted only by a near twin of the voted letter: nearer than this share of the page's
 # typical distance from a capital to the nearest capital read as another letter (blur brings all
 # letters nearer, so no fixed distance tells twins on every page). On 120 clean generated dockets
@@ -150,16 +155,24 @@ def _is_plausible(read: str, voted: str, agreeing: int, weighed: str) -> bool:
     return voted == "0" and read in ZERO_LOOKALIKES and agreeing >= MIN_AGREEING_UNWEIGHED
 
 
-def _voted(labels: list[str], distances: np.ndarray, index: int, max_distance: float = MAX_VOTED_DISTANCE) -> tuple[str, int] | None:
+def _voted(
+    labels: list[str], distances: np.ndarray, index: int, max_distance: float = MAX_VOTED_DISTANCE, twin_distance: float = 0.0
+) -> tuple[str, int] | None:
     """The character the glyph's neighbours outvote its reading with and how many of them agree
-    on it, or None."""
+    on it, or None. A glyph with none of its own reading nearer than `max_distance` is voted by
+    a twin nearer than `twin_distance` alone (one agreeing); 0 turns that off."""
     read = labels[index]
     nearest = np.argsort(distances[index])[:NEIGHBOURS]
+    same = [distances[index][j] for j, label in enumerate(labels) if label == read and j != index]
+    return _outvoted(labels, distances, index, nearest, same, max_distance) or _twinned(labels, distances, index, nearest, same, max_distance, twin_distance)
+
+
+def _outvoted(labels: list[str], distances: np.ndarray, index: int, nearest: np.ndarray, same: list[float], max_distance: float) -> tuple[str, int] | None:
+    read = labels[index]
     votes = Counter(labels[j] for j in nearest)
     voted, agreeing = votes.most_common(1)[0]
     if voted == read or agreeing < (MIN_AGREEING if votes[read] else MIN_AGREEING_UNOPPOSED):
         return None
-    same = [distances[index][j] for j, label in enumerate(labels) if label == read and j != index]
     nearest_voted = min(distances[index][j] for j, label in enumerate(labels) if label == voted)
     # A digit read once on the page has nothing of its own to look like; one that looks like
     # another glyph read the same at least as much as like the voted digit keeps its reading. A
@@ -167,6 +180,15 @@ def _voted(labels: list[str], distances: np.ndarray, index: int, max_distance: f
     if (not same and read.isalnum()) or (same and min(same) < nearest_voted) or nearest_voted > max_distance:
         return None
     return voted, agreeing
+
+
+def _twinned(
+    labels: list[str], distances: np.ndarray, index: int, nearest: np.ndarray, same: list[float], max_distance: float, twin_distance: float
+) -> tuple[str, int] | None:
+    twin = nearest[0]
+    if labels[twin] == labels[index] or distances[index][twin] >= twin_distance or min(same, default=np.inf) <= max_distance:
+        return None
+    return labels[twin], 1
 
 
 def _revoted(word: OcrWord, index: int, voted: str) -> OcrWord:
@@ -193,7 +215,13 @@ def vote_digits(page: PageImage, text: PageText, characters: CharacterBoxes) -> 
         characters: each word's character boxes (`tesseract.parse_character_boxes`).
     """
     return _revote(
-        page, text, _digit_boxes(text, characters), max_distance=lambda *_: MAX_VOTED_DISTANCE, plausible=_is_plausible, votes=str.isdigit
+        page,
+        text,
+        _digit_boxes(text, characters),
+        max_distance=lambda *_: MAX_VOTED_DISTANCE,
+        twin_distance=MAX_TWIN_DISTANCE,
+        plausible=_is_plausible,
+        votes=str.isdigit,
     )
 
 
@@ -219,6 +247,7 @@ def _revote(
     found: Boxes,
     *,
     max_distance: Callable[[list[str], np.ndarray], float],
+    twin_distance: float = 0.0,
     plausible: Callable[[str, str, int, str], bool],
     votes: Callable[[str], bool],
 ) -> tuple[PageText, int]:
@@ -245,7 +274,7 @@ def _revote(
     words = list(text.words)
     changed = 0
     for index, (word_index, character_index, _) in enumerate(found):
-        vote = _voted(labels, distances, index, farthest)
+        vote = _voted(labels, distances, index, farthest, twin_distance)
         weighed = dict(text.words[word_index].alternatives).get(character_index, "")
         if vote is not None and plausible(labels[index], *vote, weighed):
             words[word_index] = _revoted(words[word_index], character_index, vote[0])

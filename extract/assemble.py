@@ -29,7 +29,7 @@ from extract.layout import Line
 from extract.names import is_name_word, name_text, normalize_name
 from extract.normalized import Normalized
 from extract.offense_class import class_level_without_code, normalize_enhancements, normalize_offense_class
-from extract.ocr_repair import DOTTED_ZERO_DIGITS, repair_digits, weighed_digit_readings, zero_variants
+from extract.ocr_repair import DIGIT_LOOKALIKES, DOTTED_ZERO_DIGITS, repair_digits, weighed_digit_readings, zero_variants
 from models.pages import OcrWord
 
 _COUNT_REF = re.compile(r"\b(?:CT|COUNT)S?\.?\s*#?\s*([0-9OolI]{1,2})\b")
@@ -468,8 +468,9 @@ def refit_date(value: Value, *, earliest: dt.date | None = None, latest: dt.date
 
 def _weighed_at_start(words: tuple[OcrWord, ...], printed: str) -> dict[int, str]:
     """The characters Tesseract weighed at each place of `printed`, when the first word begins
-    with it (a case number's year is the start of its first word)."""
-    if not words or not words[0].text.startswith(printed):
+    with it (a case number's year is the start of its first word), letters read for digits
+    included ("7OCRO8668" begins with the year 70)."""
+    if not words or not words[0].text.translate(DIGIT_LOOKALIKES).startswith(printed):
         return {}
     return dict(words[0].alternatives)
 

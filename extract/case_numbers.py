@@ -61,6 +61,9 @@ _DOUBLED_ONE_IN_MC = re.compile(r"^(\d{4})MC(?=\d{8}$)(\d*?)1(1\d*)$")
 # "1994 MCt1 506180", "1998 McC1 173063": a typewritten C1 read as three glyphs; the district
 # digit follows MC directly, so a letter between them is a glyph read twice.
 _LETTER_BEFORE_DISTRICT = re.compile(r"^(\d{4})\s*MC[A-Z]([1-6])\s*(\d{6})$")
+# "S6CR1I8421": a 1 read as two glyphs, the digit and a look-alike letter beside it; the letter
+# goes when that leaves a form spec §11 prints.
+_ONE_READ_TWICE = re.compile(r"(?<=1)[Il|i]|[Il|i](?=1)")
 LOOSE_FORM_SCORE = 0.9
 
 
@@ -111,6 +114,7 @@ def normalize_case_number(text: str | None) -> Normalized:
         (repair_digits(_LETTERED_YEAR.sub(lambda m: m.group(1).translate(DIGIT_LOOKALIKES), despeckled))[0], True),
         (_undouble_one(repair_digits(despeckled)[0]), True),
         (_LETTER_BEFORE_DISTRICT.sub(r"\1MC\2\3", despeckled), True),
+        (repair_digits(_ONE_READ_TWICE.sub("", despeckled, count=1))[0], True),
     )
     matches: list[tuple[str, bool, str]] = []
     for candidate, repaired in candidates:

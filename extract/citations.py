@@ -65,6 +65,9 @@ _ZERO_SUBSECTION = re.compile(r"\(0\)")
 # "=6720-550/4-A", "=6CH 56 1/2": a speck read as "=" and a digit glued to the front of an ILCS
 # chapter or of "CH".
 _SPECK_BEFORE_CHAPTER = re.compile(r"^=+\d?(?=(?:625|720|730)-\d|(?i:ch)\b)")
+# "600/3 .5(a)": the point of a section number spaced off on fixed-pitch print, read as the
+# start of a word of its own.
+_SPLIT_SECTION = re.compile(r"(?<=/\d)\s+(?=\.\d)|(?<=/\d\d)\s+(?=\.\d)")
 
 
 def _subsection_brackets(text: str) -> str:
@@ -73,9 +76,10 @@ def _subsection_brackets(text: str) -> str:
 
 
 def _clear_specks(text: str) -> str:
-    """"fa)", "4ic)", "(0)", "705=-D", "56~-1/2": a bracket read as a letter, a faded d, specks."""
+    """"fa)", "4ic)", "(0)", "705=-D", "56~-1/2", "3 .5": a bracket read as a letter, a faded d,
+    specks, a split section number."""
     text = _SPECK_BEFORE_CHAPTER.sub("", _F_FOR_BRACKET.sub(r"\1(\2)", text))
-    return _ZERO_SUBSECTION.sub("(d)", text.replace("=-", "-").replace("~", ""))
+    return _SPLIT_SECTION.sub("", _ZERO_SUBSECTION.sub("(d)", text.replace("=-", "-").replace("~", "")))
 
 
 # A dot-matrix 6 read as G inside a number: "G00/3.5" (600/3.5), "5G-1/2" (56-1/2).

@@ -7,7 +7,7 @@ import pytest
 from digitize import tesseract
 import numpy as np
 
-from digitize.glyphs import MAX_VOTED_DISTANCE, MIN_GLYPHS, ZERO_MISREADS, _digit_boxes, _is_plausible, _letter_boxes, _voted, vote_digits, vote_letters
+from digitize.glyphs import MAX_TWIN_DISTANCE, MAX_VOTED_DISTANCE, MIN_GLYPHS, ZERO_MISREADS, _digit_boxes, _is_plausible, _letter_boxes, _voted, vote_digits, vote_letters
 from digitize.options import DigitizeOptions
 from digitize.pipeline import digitize_page
 from digitize.review_image import flatten_paper
@@ -141,6 +141,35 @@ def test_a_sign_read_once_on_the_page_is_still_voted():
     # among zeros is no digit's reading, and is read as the zero it looks like.
     labels = ["0"] * 9 + ["@", "6"]
     assert _voted(labels, _distances_from(labels, 9, 1.5), 9) == ("0", 7)
+
+
+def _twin_distances(labels: list[str], glyph: int, to_twin: float, to_own: float) -> np.ndarray:
+    """Glyph `glyph` `to_twin` from the page's first glyph and `to_own` from the others read as
+    it was; every other pair 3 apart."""
+    distances = np.full((len(labels), len(labels)), 3.0)
+    own = [i for i, label in enumerate(labels) if label == labels[glyph] and i != glyph]
+    distances[glyph, own] = distances[own, glyph] = to_own
+    distances[glyph, 0] = distances[0, glyph] = to_twin
+    np.fill_diagonal(distances, np.inf)
+    return distances
+
+
+@pytest.mark.parametrize(
+    ("to_twin", "to_own", "voted"),
+    [(0.85, 4.0, ("9", 1)), (MAX_TWIN_DISTANCE + 0.2, 4.0, None), (0.85, MAX_VOTED_DISTANCE - 0.5, None)],
+    ids=["twin-and-unlike-its-own", "no-twin", "like-its-own"],
+)
+def test_a_digit_unlike_its_own_is_read_as_its_one_near_twin(to_twin, to_own, voted):
+    # The draft 9 of "01189" read 5, on a page with two 9's: one of them is its twin (0.85), and
+    # no 5 of the page looks like it. Nearer to its own 5's, or with no near twin, it stays.
+    labels = ["9", "9"] + ["0"] * 8 + ["1"] * 4 + ["5"] * 3
+    misread = labels.index("5")
+    assert _voted(labels, _twin_distances(labels, misread, to_twin, to_own), misread, twin_distance=MAX_TWIN_DISTANCE) == voted
+
+
+def test_a_lone_twin_votes_only_for_a_digit_tesseract_weighed():
+    assert _is_plausible("5", "9", 1, "93S")
+    assert not _is_plausible("5", "9", 1, "")
 
 
 # Docket words, as a draft printout has them: capitals enough to vote, several P's, D's and O's.

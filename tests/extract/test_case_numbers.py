@@ -157,10 +157,11 @@ def test_a_filing_year_is_not_moved_after_the_dockets_own_entries():
         ("1995M1478863", "1995MC1478863"),
         ("1990MC11417030", "1990MC1417030"),
         ("1990 Mc1i 417030", "1990MC1417030"),
+        ("96CR1I8421", "96CR18421"),
         ("87311861", "87C311861"),
         ("820756593", "82C756593"),
     ],
-    ids=["three-digit-year", "three-digit-year-complaint", "letter-read-twice", "O0-is-two-zeros-when-the-serial-needs-five", "suffix-6-for-0", "suffix-6-for-0-4-digit-year", "suffix-8-for-0-dashed", "C-of-CR-lost", "C-of-MC-lost", "typewritten-1-read-twice", "typewritten-1-read-as-1i", "C-of-complaint-lost", "C-of-complaint-read-as-0"],
+    ids=["three-digit-year", "three-digit-year-complaint", "letter-read-twice", "O0-is-two-zeros-when-the-serial-needs-five", "suffix-6-for-0", "suffix-6-for-0-4-digit-year", "suffix-8-for-0-dashed", "C-of-CR-lost", "C-of-MC-lost", "typewritten-1-read-twice", "typewritten-1-read-as-1i", "dot-matrix-1-read-as-1I", "C-of-complaint-lost", "C-of-complaint-read-as-0"],
 )
 def test_the_printed_form_of_each_era_repairs_what_ocr_added_or_misread(printed, normalized):
     assert normalize_case_number(printed).value == normalized
@@ -256,6 +257,19 @@ def test_a_year_digit_tesseract_weighed_as_the_arrest_years_is_read_again():
     check_case_number_year(draft)
     assert draft.values["case_number"].value == "1994MC1468036"
     assert draft.values["case_number"].normalized.confidence < parsed.confidence
+
+
+def test_a_year_digit_read_as_a_letter_and_weighed_as_the_arrest_years_is_read_again():
+    # "7OCRO8668" on a draft printout of a 1979 arrest: the year's 9 read as the letter O, with 9 weighed.
+    parsed = normalize_case_number("7OCRO8668")
+    word = OcrWord("7OCRO8668", 0, 0, 200, 20, 0.86, alternatives=((1, "9"),))
+    draft = CaseDraft()
+    draft.values["case_number"] = Value(parsed.value, parsed, (word,), 1, "court.case_number.v1", word.text)
+    arrest = dt.date(1979, 8, 24)
+    draft.values["arrest_date"] = Value(arrest, Normalized(arrest, 1.0, "exact"), (), 1, "court.dates.v1", "08/24/1979")
+    check_case_number_year(draft)
+    assert (parsed.value, draft.values["case_number"].value) == ("70CR08668", "79CR08668")
+    assert "case_number_year_refit" in draft.values["case_number"].flags
 
 
 def test_a_year_digit_nothing_weighed_is_not_read_as_the_arrest_years():
