@@ -44,6 +44,7 @@ MAX_VOTED_DISTANCE = 2.5
 # its twin, however few glyphs of that digit the page holds: the draft 9 of `01185` among the
 # page's two 9's, its nearest at 0.85 and the nearest 5 at 4.0.
 MAX_TWIN_DISTANCE = 1.0
+TWIN_AGREEING = 1
 # Letters are voted only by a near twin of the voted letter: nearer than this share of the page's
 # typical distance from a capital to the nearest capital read as another letter (blur brings all
 # letters nearer, so no fixed distance tells twins on every page). On 120 clean generated dockets
@@ -145,6 +146,10 @@ def _is_plausible(read: str, voted: str, agreeing: int, weighed: str) -> bool:
     # A sign becomes a zero or stays: the `$` of `$1000`, weighed as 5, is never voted a 5.
     if read in ZERO_MISREADS:
         return voted == "0" and ("0" in weighed or agreeing >= MIN_AGREEING_UNWEIGHED)
+    # A twin alone votes only for what Tesseract weighed: a zero restored from a 6 it weighed,
+    # twin of the page's 6's and like none of its zeros, is the 6 printed.
+    if agreeing == TWIN_AGREEING:
+        return voted in weighed
     # A zero is outvoted by the 6, 8 or 9 Tesseract's model takes zeros for only if every neighbour
     # agrees: on a page whose zeros it mostly misread, those are the zero's look-alikes. Otherwise
     # Tesseract weighed the voted digit there, or it is the zero read 6, 8 or 9.
@@ -157,14 +162,16 @@ def _is_plausible(read: str, voted: str, agreeing: int, weighed: str) -> bool:
 
 def _voted(
     labels: list[str], distances: np.ndarray, index: int, max_distance: float = MAX_VOTED_DISTANCE, twin_distance: float = 0.0
-) -> tuple[str, int] | None:
-    """The character the glyph's neighbours outvote its reading with and how many of them agree
-    on it, or None. A glyph with none of its own reading nearer than `max_distance` is voted by
-    a twin nearer than `twin_distance` alone (one agreeing); 0 turns that off."""
+) -> tuple[tuple[str, int], ...]:
+    """The characters the glyph's neighbours vote for instead of its reading, each with how many
+    of them agree on it: the one most of them outvote it with, then its twin. A glyph with none
+    of its own reading nearer than `max_distance` is voted by a twin nearer than `twin_distance`
+    alone (TWIN_AGREEING); 0 turns that off."""
     read = labels[index]
     nearest = np.argsort(distances[index])[:NEIGHBOURS]
     same = [distances[index][j] for j, label in enumerate(labels) if label == read and j != index]
-    return _outvoted(labels, distances, index, nearest, same, max_distance) or _twinned(labels, distances, index, nearest, same, max_distance, twin_distance)
+    votes = (_outvoted(labels, distances, index, nearest, same, max_distance), _twinned(labels, distances, index, nearest, same, max_distance, twin_distance))
+    return tuple(vote for vote in votes if vote is not None)
 
 
 def _outvoted(labels: list[str], distances: np.ndarray, index: int, nearest: np.ndarray, same: list[float], max_distance: float) -> tuple[str, int] | None:
@@ -188,7 +195,7 @@ def _twinned(
     twin = nearest[0]
     if labels[twin] == labels[index] or distances[index][twin] >= twin_distance or min(same, default=np.inf) <= max_distance:
         return None
-    return labels[twin], 1
+    return labels[twin], TWIN_AGREEING
 
 
 def _revoted(word: OcrWord, index: int, voted: str) -> OcrWord:
@@ -274,9 +281,9 @@ def _revote(
     words = list(text.words)
     changed = 0
     for index, (word_index, character_index, _) in enumerate(found):
-        vote = _voted(labels, distances, index, farthest, twin_distance)
         weighed = dict(text.words[word_index].alternatives).get(character_index, "")
-        if vote is not None and plausible(labels[index], *vote, weighed):
+        vote = next((v for v in _voted(labels, distances, index, farthest, twin_distance) if plausible(labels[index], *v, weighed)), None)
+        if vote is not None:
             words[word_index] = _revoted(words[word_index], character_index, vote[0])
             changed += 1
     if not changed:

@@ -95,11 +95,12 @@ class LabelMatcher:
         return doc
 
 
-def _weighed_readings(span: Span, *, marks: bool = False) -> Iterator[str]:
+def _weighed_readings(span: Span, *, marks: bool = False, letters: str = "") -> Iterator[str]:
     """The span's text with one digit (or, with `marks`, a mark) read as a digit Tesseract
-    weighed for it (a zero digitize restored from what was printed as a 9 reads as 9 again)."""
+    weighed for it (a zero digitize restored from what was printed as a 9 reads as 9 again), or
+    as one of `letters` it weighed."""
     placed = ((token.idx - span.start_char, token._.ocr) for token in span if token._.ocr is not None)
-    return weighed_digit_readings(span.text, placed, marks=marks)
+    return weighed_digit_readings(span.text, placed, marks=marks, letters=letters)
 
 
 def find_date_spans(doc: Doc) -> Doc:
@@ -133,11 +134,12 @@ def _fits_a_form(parsed: n.Normalized) -> bool:
 
 def _case_number(span: Span) -> n.Normalized:
     """The case number as printed; failing a §11 form, the first reading with one digit
-    Tesseract weighed that fits one (`$2CR18282` whose $ it also weighed as 9)."""
+    Tesseract weighed that fits one (`$2CR18282` whose $ it also weighed as 9), or with the C of
+    its code that it weighed for a digit."""
     parsed = normalize_case_number(span.text)
     if _fits_a_form(parsed):
         return parsed
-    for reading in _weighed_readings(span, marks=True):
+    for reading in _weighed_readings(span, marks=True, letters="C"):
         weighed = normalize_case_number(reading)
         if _fits_a_form(weighed):
             notes = (*weighed.notes, "read_as_weighed")

@@ -274,10 +274,13 @@ def compose(tokens: list[DispositionToken], *, level: str | None = None, cca_cou
             if order is not None:
                 later, ended_by = SATISFACTORY, token
         elif code in ("SUPERVISION_REVOKED", "QUALIFIED_PROBATION_REVOKED"):
-            if order is not None:
-                later, ended_by = "revoked", token
-            else:
-                finding, terminal = token, token
+            if order is None:
+                # Only an order is revoked: its entry was lost ("PLEA OF GUILTY. 3 6 MOS", the CS
+                # of court supervision read as a 3), and the sentence after this is the judgment
+                # that ends it, not a conviction of its own.
+                finding = finding or token
+                order, order_kind, sentence, terminal = token, SUPERVISION if code == "SUPERVISION_REVOKED" else QUALIFIED_PROBATION, None, None
+            later, ended_by = "revoked", token
         elif code == VIOLATION or (code == "NO_FINAL_DISPOSITION" and order is not None and later is None):
             # A warrant or violation petition after an order leaves its outcome open (ambiguity A9).
             if order is not None:

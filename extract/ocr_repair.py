@@ -58,16 +58,18 @@ def zero_variants(text: str, *, max_changes: int = 3) -> list[str]:
     return variants
 
 
-def weighed_digit_readings(text: str, placed: Iterable[tuple[int, OcrWord]], *, marks: bool = False) -> Iterator[str]:
+def weighed_digit_readings(text: str, placed: Iterable[tuple[int, OcrWord]], *, marks: bool = False, letters: str = "") -> Iterator[str]:
     """`text` with one digit read as another digit Tesseract weighed for it.
 
     Args:
         placed: (offset in `text`, word) of each OCR word `text` was read from.
         marks: also where a mark was read and a digit weighed (`$2CR18282`, whose $ Tesseract
             also weighed as 9).
+        letters: letters a digit may be read as too, where Tesseract weighed them (the C of a
+            case number read as a zero: `9300983932` with C weighed at its second zero).
     """
     for offset, word in placed:
         for index, others in word.alternatives:
             if index < len(word.text) and (word.text[index].isdigit() or (marks and not word.text[index].isalnum())):
                 at = offset + index
-                yield from (text[:at] + other + text[at + 1 :] for other in others if other.isdigit())
+                yield from (text[:at] + other + text[at + 1 :] for other in others if other.isdigit() or other in letters)

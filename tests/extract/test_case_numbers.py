@@ -7,8 +7,10 @@ import pytest
 from extract.assemble import CaseDraft, Entry, Value, add_reading, check_case_number_year, vote_repeated
 from extract.case_numbers import normalize_case_number
 from extract.dates import parse_docket_date
+from extract.layout import page_lines
 from extract.normalized import Normalized
-from models.pages import OcrWord
+from extract.pipeline import analyse_page
+from models.pages import OcrWord, PageText
 
 
 @pytest.mark.parametrize(
@@ -276,3 +278,16 @@ def test_a_year_digit_nothing_weighed_is_not_read_as_the_arrest_years():
     draft = _draft("1904MC1468036", dt.date(1994, 8, 18))
     check_case_number_year(draft)
     assert draft.values["case_number"].value == "1904MC1468036"
+
+
+def test_a_case_number_whose_code_letter_tesseract_weighed_for_a_zero_is_read_with_it():
+    # "9300983932" on a near-letter-quality printout of 90C983932: the C read as a zero (a 9 read
+    # twice before it), with C weighed there; no §11 form reads without it.
+    def word(text, left, alternatives=()):
+        return OcrWord(text, left, 100, 20 * len(text), 30, 0.95, 1, 1, 1, left // 100, alternatives)
+
+    text = PageText(words=(word("CASE", 100), word("9300983932", 200, ((0, "3"), (1, "9"), (3, "C"))), word("ARREST", 600)), width=1000, height=300)
+    doc = analyse_page(page_lines(text, page=1), page=1)
+    (number,) = doc.spans["case_numbers"]
+    assert number._.normalized.value == "90C983932"
+    assert "read_as_weighed" in number._.normalized.notes and number._.normalized.confidence < 1.0

@@ -48,6 +48,7 @@ def test_docket_vocabulary_reads_as_its_canonical_code(entries, canonical):
         ("JW FG. CCDOC 30 DAYS", "JAIL"),
         ("VG. IDOC 2 YRS", "PRISON"),
         ("PG JW FINDING GUILTY. TCS", "TIME_SERVED"),
+        ("JW FG. IOC 1 YR", "PRISON"),
     ],
 )
 def test_a_guilty_finding_with_a_sentence_is_a_conviction(entries, sentence_kind):
@@ -69,6 +70,7 @@ def test_a_guilty_finding_with_a_sentence_is_a_conviction(entries, sentence_kind
         (["SOL", "MOTION STATE TO REINSTATE - ALLOWED", "PG. FINE & COSTS"], "CONVICTED", None),
         (["DEFT FAILS TO APPEAR. BFW $2500", "DEFT IN CUSTODY. BFW QUASHED AND RECALLED", "NOLLE PROS"], "NOLLE", None),
         (["PG. FINE $50", "CHARGE VACATED"], "VACATED", None),
+        (["PLEA OF GUILTY. 3 6 MOS", "SUPV TERMINATED UNSATISFACTORILY. JUDGMENT ENTERED ON VIOLATION. CONDITIONAL DISCHARGE 1 YR"], "SUPERVISION_REVOKED", None),
     ],
     ids=[
         "supervision-then-satisfactory",
@@ -82,6 +84,7 @@ def test_a_guilty_finding_with_a_sentence_is_a_conviction(entries, sentence_kind
         "sol-reinstated-then-guilty",
         "warrant-quashed-then-nolle",
         "conviction-later-vacated",
+        "supervision-revoked-whose-order-was-not-read",
     ],
 )
 def test_the_chronology_decides_the_final_disposition(entries, canonical, note):
