@@ -60,6 +60,8 @@ _CLOSING = re.compile(r"(?<=\([A-Za-z0-9])[\]}]|(?<=\([A-Za-z0-9]{2})[\]}]")
 
 # "3.5fa)", "4ic)", "402 tc)": the opening bracket of "(a)" read as an f, i or t ("4fab": both brackets).
 _F_FOR_BRACKET = re.compile(r"(?<=\d)(\s?)[fit]([a-g])(?:\)|b(?=\s|$))")
+# "704 f(a)": a speck before a subsection's bracket read as a letter.
+_LETTER_BEFORE_BRACKET = re.compile(r"(?<=\d)(\s?)[fit](?=\([A-Ga-g]\))")
 # "(0)": a d whose stem faded; no statute numbers a subsection 0.
 _ZERO_SUBSECTION = re.compile(r"\(0\)")
 # "=6720-550/4-A", "=6CH 56 1/2": a speck read as "=" and a digit glued to the front of an ILCS
@@ -76,9 +78,9 @@ def _subsection_brackets(text: str) -> str:
 
 
 def _clear_specks(text: str) -> str:
-    """"fa)", "4ic)", "(0)", "705=-D", "56~-1/2", "3 .5": a bracket read as a letter, a faded d,
-    specks, a split section number."""
-    text = _SPECK_BEFORE_CHAPTER.sub("", _F_FOR_BRACKET.sub(r"\1(\2)", text))
+    """"fa)", "f(a)", "4ic)", "(0)", "705=-D", "56~-1/2", "3 .5": a bracket read as a letter, a
+    speck read as one, a faded d, specks, a split section number."""
+    text = _SPECK_BEFORE_CHAPTER.sub("", _F_FOR_BRACKET.sub(r"\1(\2)", _LETTER_BEFORE_BRACKET.sub(r"\1", text)))
     return _SPLIT_SECTION.sub("", _ZERO_SUBSECTION.sub("(d)", text.replace("=-", "-").replace("~", "")))
 
 

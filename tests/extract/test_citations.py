@@ -108,6 +108,7 @@ def test_ocr_confusions_are_repaired_at_a_lower_confidence(printed, canonical):
         ("720 I.L.C.8. 5/123", "SIMPLE BATTERY", "720 ILCS 5/12-3"),
         ("625 ILCS 5/11501", "DUI", "625 ILCS 5/11-501"),
         ("720-600/3 .5-A", "POSS DRUG PARAPHERNALIA", "720 ILCS 600/3.5(a)"),
+        ("Ill. Rev. Stat. 1985, ch. 56 1/2, par. 704 f(a)", "POSS CANN", "720 ILCS 550/4(a)"),
     ],
     ids=[
         "ilcs-comma-and-dotted-zero", "g-for-6-in-act", "f-for-bracket", "g-for-6-in-chapter", "speck-before-dash",
@@ -118,7 +119,7 @@ def test_ocr_confusions_are_repaired_at_a_lower_confidence(printed, canonical):
         "two-marks-after-ILCS", "zero-read-twice-in-paragraph", "half-slash-read-as-comma-and-quote",
         "speck-before-par", "speck-and-digit-glued-before-CH", "4-for-L-in-ILCS", "percent-for-section-dash",
         "C-for-subsection-bracket", "criminal-code-section-dash-lost", "vehicle-code-section-dash-lost",
-        "section-point-spaced-off",
+        "section-point-spaced-off", "speck-read-as-f-before-bracket",
     ],
 )
 def test_dot_matrix_readings_of_a_citation_are_repaired_at_a_lower_confidence(printed, charge_text, canonical):
