@@ -47,9 +47,16 @@ def _capital_height(text: PageText) -> float | None:
     return float(np.median(heights)) if len(heights) >= MIN_CAPITAL_WORDS else None
 
 
-def _ink_height(page: PageImage, word: OcrWord, box: tuple[int, int, int, int]) -> int:
-    """Rows of ink in the middle columns of a character's box (`glyphs.glyph_boxes`: its
-    columns, its word's rows)."""
+def _word_threshold(page: PageImage, word: OcrWord) -> float:
+    """The word's own threshold: its ink against its paper, whatever the page's contrast."""
+    word_pixels = page.pixels[word.top : word.top + word.height, word.left : word.left + word.width]
+    threshold, _ = cv2.threshold(word_pixels, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    return threshold
+
+
+def _ink_height(page: PageImage, threshold: float, box: tuple[int, int, int, int]) -> int:
+    """Rows darker than `threshold` in the middle columns of a character's box
+    (`glyphs.glyph_boxes`: its columns, its word's rows)."""
     margin = (box[2] - box[0]) * (1 - MEASURED_WIDTH) / 2
     left, right = int(round(box[0] + margin)), int(round(box[2] - margin))
     if right <= left:
@@ -57,9 +64,6 @@ def _ink_height(page: PageImage, word: OcrWord, box: tuple[int, int, int, int]) 
     crop = page.pixels[box[1] : box[3], left:right]
     if not crop.size:
         return 0
-    # The word's own threshold: its ink against its paper, whatever the page's contrast.
-    word_pixels = page.pixels[word.top : word.top + word.height, word.left : word.left + word.width]
-    threshold, _ = cv2.threshold(word_pixels, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
     rows = np.nonzero((crop < threshold).any(axis=1))[0]
     return int(rows[-1] - rows[0] + 1) if len(rows) else 0
 
@@ -77,10 +81,13 @@ def restore_capitals(page: PageImage, text: PageText, characters: CharacterBoxes
         return text, 0
     low, high = CAPITAL_SHARE
     words = list(text.words)
+    thresholds: dict[int, float] = {}
     changed = 0
     for word_index, index, box in glyph_boxes(text, characters, keeps_word=_may_be_capitals, keeps=SAME_SHAPE.__contains__):
         word = words[word_index]
-        if low <= _ink_height(page, word, box) / capital_height <= high:
+        if word_index not in thresholds:
+            thresholds[word_index] = _word_threshold(page, word)
+        if low <= _ink_height(page, thresholds[word_index], box) / capital_height <= high:
             words[word_index] = replace(word, text=word.text[:index] + word.text[index].upper() + word.text[index + 1 :])
             changed += 1
     if not changed:

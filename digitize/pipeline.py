@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 
 from digitize import tesseract
+from digitize.capitals import restore_capitals
 from digitize.clean import (
     NOISY_PAPER,
     UPSCALED_MEDIAN_SIZE,
@@ -20,7 +21,6 @@ from digitize.clean import (
     resample,
     whiten_paper,
 )
-from digitize.capitals import restore_capitals
 from digitize.dots import join_dots, measure_dot_print
 from digitize.doubled import drop_doubled_characters
 from digitize.glyphs import vote_digits, vote_letters
@@ -37,9 +37,9 @@ from digitize.orientation import (
 )
 from digitize.review_image import encode_review_png, flatten_paper
 from digitize.skew import deskew, measure_skew
+from digitize.spacing import join_subsections
 from digitize.versions import tool_versions
 from digitize.work_dir import keep_image, keep_text
-from digitize.spacing import join_subsections
 from digitize.zeros import restore_zeros
 from models.pages import ORIENTATION_UNSURE, PageImage, PageResult, PageText
 
