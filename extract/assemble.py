@@ -1026,7 +1026,7 @@ def split_by_count(entries: list[Entry]) -> dict[int | None, list[CountEntry]]:
 
 def read_disposition(pieces: list[CountEntry], *, level: str | None, cca_count: bool) -> tuple[DispositionReading | None, list[CountEntry]]:
     """The chronology of one count's entry pieces, composed into its disposition (spec §8.3)."""
-    ordered = sorted(pieces, key=lambda p: (p.entry.date.value if p.entry.date else dt.date.min))
+    ordered = sorted(pieces, key=lambda p: _entry_date(p) or dt.date.min)
     tokens: list[DispositionToken] = []
     for index, piece in enumerate(ordered):
         tokens.extend(find_tokens(piece.text, entry_index=index, weighed=weighed_codes(piece.entry.words)))
@@ -1096,7 +1096,9 @@ _CLOSES_COUNT = frozenset({"NOLLE", "NOLLE_PLEA_TO_OTHER_COUNT", "DISMISSED", "A
 
 
 def _entry_date(piece: CountEntry) -> dt.date | None:
-    return piece.entry.date.value if piece.entry.date is not None else None
+    # A date read where no calendar date could be (`13/41/88`) has no value to order by.
+    value = piece.entry.date.value if piece.entry.date is not None else None
+    return value if isinstance(value, dt.date) else None
 
 
 def _shared_while_open(shared: list[CountEntry], own: list[CountEntry], *, level: str | None, cca_count: bool) -> list[CountEntry]:

@@ -366,3 +366,12 @@ def test_a_printout_header_whose_ct_is_misread_is_still_the_header(seed, ct, sta
     docket = generate_docket(seed)
     record = extract_document(_misread(docket, {"CT": ct}), document_sha256=docket_sha(docket), file="docket.pdf")[0]
     assert [(c.count, c.statute) for c in record.charges] == list(enumerate(statutes, start=1))
+
+
+def test_a_docket_entry_dated_with_no_calendar_date_is_still_read_in_order():
+    # A stamp across seed 6831's docket entries left `07/05/1975` read as `67-05/1975`: a date
+    # with no value, which once stopped the whole document's extraction.
+    docket = generate_docket(6831)
+    records = extract_document(_misread(docket, {"07/05/1975": "67-05/1975"}), document_sha256=docket_sha(docket), file="docket.pdf")
+    truth = docket.truth["cases"][0]["charges"]
+    assert [(c.count, c.disposition) for c in records[0].charges] == [(t["count"], t["disposition"]) for t in truth]
