@@ -8,6 +8,8 @@ pages whose paper measures noisy, and erasing ruled lines that run through or un
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import cv2
 import numpy as np
 
@@ -50,6 +52,23 @@ MIN_RULE_INCHES = 0.5
 # A straight run with more than this share of its pixels inside character-sized ink is part of
 # the letters (the aligned tops of blurred capitals), not a rule.
 WORD_RUN_SHARE = 0.5
+# A rubber stamp (a "FILED" box, a clerk's seal) spreads at least this far (inches) one way and
+# the other; a line of type is a few hundredths of an inch tall.
+STAMP_MIN_INCHES = (1.0, 0.6)
+# Stroke width of type (inches): a letter's grey edge lies within it of the letter's dark core.
+STAMP_STROKE_INCHES = 1 / 60
+# A stamp's strokes broken by the letters crossing them and its dry pad are joined over this.
+STAMP_GAP_INCHES = 0.03
+# Below this contrast between type and paper (grey levels), as on a faded or two-level scan, a
+# stamp cannot be told from the type by its tone.
+STAMP_MIN_CONTRAST = 48
+# Where between the type's tone and the paper's threshold stamp ink begins.
+STAMP_SPLIT = 0.5
+# A stamp's ink lies at least this share of the type-to-paper contrast above the split between
+# them: on generated pages 0.25-0.5 for stamps, under 0.15 for faded or blurred type.
+STAMP_TONE_MARGIN = 0.2
+# Around the spread of a stamp's light ink, its faintest edges are erased too (inches).
+STAMP_MARGIN_INCHES = 0.2
 
 
 def estimate_dpi(pixels: np.ndarray) -> int:
@@ -218,3 +237,130 @@ def remove_ruled_lines(page: PageImage, *, ink: TextInk | None = None) -> tuple[
     cleaned = page.pixels.copy()
     cleaned[rules] = background_level(page.pixels)
     return page.with_pixels(cleaned), True
+
+
+
+@dataclass(frozen=True)
+class Stamps:
+    """Where a page's rubber stamps are, and the grey level that tells their ink from the type's.
+
+    `boxes` are (left, top, right, bottom) in the page's pixels; `split` is a grey level between
+    the type's ink and the stamps': a pixel is a letter's if one within a stroke of it is darker.
+    """
+
+    boxes: tuple[tuple[int, int, int, int], ...]
+    split: float
+
+
+def _stroke_kernel(dpi: float) -> np.ndarray:
+    side = max(3, int(round(STAMP_STROKE_INCHES * dpi)) | 1)
+    return np.ones((side, side), np.uint8)
+
+
+def _stamp_ink(pixels: np.ndarray, ink: np.ndarray, *, split: float, stroke: np.ndarray) -> np.ndarray:
+    """Ink (bool) with no pixel darker than `split` within a stroke of it."""
+    in_letters = cv2.dilate((pixels < split).astype(np.uint8), stroke).astype(bool)
+    return ink & ~in_letters
+
+
+def _grown(stat: np.ndarray, by: float) -> tuple[float, float, float, float]:
+    left, top, width, height = (float(value) for value in stat[:4])
+    return left - by, top - by, left + width + by, top + height + by
+
+
+def _overlaps(stat: np.ndarray, box: tuple[float, float, float, float]) -> bool:
+    left, top, width, height = (float(value) for value in stat[:4])
+    return left < box[2] and box[0] < left + width and top < box[3] and box[1] < top + height
+
+
+def find_stamps(page: PageImage) -> Stamps:
+    """The rubber stamps of a flattened page: ink lighter than the type's, in no letter's
+    stroke, spreading at least STAMP_MIN_INCHES both ways.
+
+    A stamp inked in red scans mid-grey, lighter than typed or printed text. Each stroke of a
+    letter has a dark core, and its grey edges lie within a stroke of it; a stamp's ring, border
+    and letters are grey throughout. Lines of light type never spread the short way: they are a
+    line apart. Measured at about the analysis resolution.
+    """
+    # Each pixel of the reduced page is the darkest of its block: averaged with the paper, thin
+    # strokes of type would turn as grey as a stamp's.
+    step = max(1, round(page.dpi / ANALYSIS_DPI))
+    scale = 1 / step
+    small = cv2.erode(page.pixels, np.ones((step, step), np.uint8))[::step, ::step]
+    threshold, binary = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    ink = binary.astype(bool)
+    if not ink.any():
+        return Stamps(boxes=(), split=0.0)
+    stroke = _stroke_kernel(page.dpi * scale)
+    # The type's tone: the darkest pixel near each ink pixel, over the page (stamps are a small
+    # share of its ink). Stamp ink is lighter than halfway from it to the paper.
+    cores = cv2.erode(small, stroke)
+    type_tone = float(np.median(cores[ink]))
+    contrast = threshold - type_tone
+    if contrast < STAMP_MIN_CONTRAST:
+        return Stamps(boxes=(), split=0.0)
+    split = type_tone + STAMP_SPLIT * contrast
+    light = _stamp_ink(small, ink, split=split, stroke=stroke)
+    # Joined across the gaps where letters cross a stamp's strokes and where its pad was dry,
+    # then grouped on a grid of that pitch: grouping the thousands of grey specks of a clean
+    # page pixel by pixel would be most of the cost.
+    pitch = max(1, round(STAMP_GAP_INCHES * page.dpi * scale))
+    joined = cv2.dilate(light.astype(np.uint8), np.ones((2 * pitch + 1, 2 * pitch + 1), np.uint8))
+    count, groups, stats, _ = cv2.connectedComponentsWithStats(
+        np.ascontiguousarray(joined[::pitch, ::pitch]), connectivity=8
+    )
+    long_side, short_side = (inches * page.dpi * scale / pitch for inches in STAMP_MIN_INCHES)
+
+    def is_stamp_ink(group: int) -> bool:
+        # A stamp's ink is a tone of its own, well clear of the split; the light edges of
+        # blurred type only just cross it.
+        left, top, width, height, _ = stats[group]
+        cells = np.kron(groups[top : top + height, left : left + width] == group, np.ones((pitch, pitch), bool))
+        box = (slice(top * pitch, (top + height) * pitch), slice(left * pitch, (left + width) * pitch))
+        own = light[box] & cells[: light[box].shape[0], : light[box].shape[1]]
+        return bool(own.any()) and np.median(cores[box][own]) >= split + STAMP_TONE_MARGIN * contrast
+
+    spread = [
+        group
+        for group in range(1, count)
+        if max(stats[group, 2], stats[group, 3]) >= long_side and min(stats[group, 2], stats[group, 3]) >= short_side
+    ]
+    stamps = [group for group in spread if is_stamp_ink(group)]
+    # The type crossing a stamp can cut it into pieces: the smaller ones beside a stamp, of its
+    # tone, are stamp too.
+    reach = STAMP_MARGIN_INCHES * page.dpi * scale / pitch
+    margin = STAMP_MARGIN_INCHES * page.dpi
+    boxes = []
+    for stamp in stamps:
+        near = _grown(stats[stamp], reach)
+        pieces = [stamp] + [
+            group
+            for group in range(1, count)
+            if group not in stamps and _overlaps(stats[group], near) and is_stamp_ink(group)
+        ]
+        left = min(stats[group, 0] for group in pieces)
+        top = min(stats[group, 1] for group in pieces)
+        right = max(stats[group, 0] + stats[group, 2] for group in pieces)
+        bottom = max(stats[group, 1] + stats[group, 3] for group in pieces)
+        boxes.append((
+            max(0, int(left * pitch / scale - margin)),
+            max(0, int(top * pitch / scale - margin)),
+            min(page.width, int(right * pitch / scale + margin)),
+            min(page.height, int(bottom * pitch / scale + margin)),
+        ))
+    return Stamps(boxes=tuple(boxes), split=split)
+
+
+def remove_stamps(page: PageImage) -> tuple[PageImage, int]:
+    """The flattened page with the ink of its rubber stamps (`find_stamps`) painted over in the
+    paper's colour, the type they cross kept; and how many stamps there were."""
+    stamps = find_stamps(page)
+    if not stamps.boxes:
+        return page, 0
+    cleaned, paper = page.pixels.copy(), background_level(page.pixels)
+    stroke = _stroke_kernel(page.dpi)
+    for left, top, right, bottom in stamps.boxes:
+        region = cleaned[top:bottom, left:right]
+        stamp = _stamp_ink(region, region < paper, split=stamps.split, stroke=stroke)
+        region[stamp] = paper
+    return page.with_pixels(cleaned), len(stamps.boxes)

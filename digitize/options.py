@@ -31,6 +31,8 @@ class DigitizeOptions:
         denoise: median-filter pages whose paper measures noisy (speckle slows Tesseract
             down tenfold and misleads it).
         remove_lines: erase long ruled lines (form rules, table borders) before OCR.
+        remove_stamps: erase rubber stamps inked lighter than the type ("FILED" boxes, clerks'
+            seals), keeping the type they cross.
         join_dots: on pages measured to be dot-matrix print, blur the print head's dots into
             solid strokes before OCR (Tesseract misreads the paper between them).
         drop_doubled: drop a character Tesseract read a second time from the same glyph (a sliver
@@ -65,6 +67,7 @@ class DigitizeOptions:
     flatten: bool = True
     denoise: bool = True
     remove_lines: bool = True
+    remove_stamps: bool = True
     join_dots: bool = True
     drop_doubled: bool = True
     restore_zeros: bool = True

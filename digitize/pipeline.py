@@ -18,6 +18,7 @@ from digitize.clean import (
     is_speckled_bitonal,
     paper_noise,
     remove_ruled_lines,
+    remove_stamps,
     resample,
     whiten_paper,
 )
@@ -189,6 +190,13 @@ def digitize_page(
                 ink = find_text_ink(page)
                 steps.append("remove ruled lines")
                 keep_image(work_dir, page, "remove_lines")
+        if options.remove_stamps:
+            # After the ruled lines: light table rules crossing each other spread like a stamp.
+            page, stamps = remove_stamps(page)
+            if stamps:
+                ink = find_text_ink(page)
+                steps.append(f"remove stamps ({stamps})")
+                keep_image(work_dir, page, "remove_stamps")
         reading = read(page, ink, options, work_dir)
         if options.orient and not rotation and reads_vertically(reading[0]):
             # Tesseract found the text running up or down the page: it was scanned sideways
