@@ -1,10 +1,9 @@
 """Rubber stamps inked lighter than the type: found by their tone and spread, and erased."""
 
-from collections import Counter
-
 import numpy as np
 import pytest
 
+from bench.ocr_quality import word_accuracy
 from digitize.clean import find_stamps, flatten_background, remove_stamps
 from digitize.options import DigitizeOptions
 from digitize.pipeline import digitize_page
@@ -30,11 +29,6 @@ def words_under(truth: dict, box: tuple[int, int, int, int]) -> list[str]:
         for word in truth["words"]
         if word["bbox"][0] < right and word["bbox"][2] > left and word["bbox"][1] < bottom and word["bbox"][3] > top
     ]
-
-
-def share_read(printed: list[str], read: list[str]) -> float:
-    wanted, got = Counter(printed), Counter(read)
-    return sum(min(count, got[word]) for word, count in wanted.items()) / len(printed)
 
 
 def overlaps(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
@@ -87,8 +81,8 @@ def test_the_words_under_a_stamp_are_read_once_it_is_removed():
     without = digitize_page(page, DigitizeOptions())
     assert "remove stamps (1)" in without.steps
     assert not any(step.startswith("remove stamps") for step in with_stamp.steps)
-    before = share_read(under, [word.text for word in with_stamp.text.words])
-    after = share_read(under, [word.text for word in without.text.words])
+    before = word_accuracy(under, [word.text for word in with_stamp.text.words])
+    after = word_accuracy(under, [word.text for word in without.text.words])
     assert after >= before + 0.15
 
 
