@@ -1,12 +1,14 @@
-"""Characters Tesseract read twice: one glyph decoded as two characters, the second boxed as a
-sliver at the first's right edge (`51.1` read `51.14`, `3` read `32`, `C` read `C9`).
+"""Characters Tesseract read twice: one glyph decoded as two characters, one of them boxed as a
+sliver at an edge of the other (`51.1` read `51.14`, `3` read `32`, `C` read `C9` or `Cc`).
 
 Its line model emits a character per stretch of the line it is sure of, and now and then a second
 one over the last columns of the same glyph. Such a character is no glyph of its own: its box
 lies inside the character before it, ends where that one ends, and is a fraction of a
 character's width. On clean generated dockets (seeds 4100–4159, 5000–5099, 6500–6599) eight
 words were read so, two of them cannabis amounts taken at 0.97 (docs/design-digitize.md,
-session 8).
+session 8). Less often the sliver comes first, over the first columns of the glyph, and the
+glyph's own box starts where the sliver does: the `C` of case number `88 C 494154` read `Cc`
+(seeds 6872, 6907).
 """
 
 from __future__ import annotations
@@ -22,13 +24,18 @@ from models.pages import OcrWord, PageText
 # characters measured 0.05–0.39 of it; letters whose boxes Tesseract nested inside a wide
 # neighbour's (`UUW`, `GRAMS`) were whole characters, 0.9 and more.
 MAX_SLIVER_SHARE = 0.5
+# A sliver before the glyph measured 0.55–0.58. On blurred pages Tesseract boxes whole letters so
+# too, at the start of the next one's box (dropped, `POSS` became `OSS` and `CT` became `T` on
+# seeds 5000–5059), so such a sliver must also have read the glyph's own letter.
+MAX_LEADING_SLIVER_SHARE = 0.65
 # Pixels between the two boxes' right edges that still count as one edge.
 EDGE_TOLERANCE = 1
 # Fewer character boxes than this and the page's typical width is not known.
 MIN_BOXES = 20
 
 
-def _is_sliver(before: tuple[int, int, int, int], box: tuple[int, int, int, int], typical_width: float) -> bool:
+def _is_sliver_after(before: tuple[int, int, int, int], box: tuple[int, int, int, int], typical_width: float) -> bool:
+    """`box` lies inside `before` and ends where it ends."""
     return (
         box[0] >= before[0]
         and abs(box[2] - before[2]) <= EDGE_TOLERANCE
@@ -36,13 +43,23 @@ def _is_sliver(before: tuple[int, int, int, int], box: tuple[int, int, int, int]
     )
 
 
-def _without(word: OcrWord, index: int) -> OcrWord:
-    """The word less its character at `index`, which stays among the doubts of the one before."""
+def _is_sliver_before(box: tuple[int, int, int, int], after: tuple[int, int, int, int], typical_width: float) -> bool:
+    """`box` lies inside `after` and starts where it starts."""
+    return (
+        abs(box[0] - after[0]) <= EDGE_TOLERANCE
+        and box[2] < after[2]
+        and box[2] - box[0] <= MAX_LEADING_SLIVER_SHARE * typical_width
+    )
+
+
+def _without(word: OcrWord, index: int, kept_index: int) -> OcrWord:
+    """The word less its character at `index`, which stays among the doubts of the glyph's
+    character at `kept_index` (next to it)."""
     doubled = word.text[index]
     alternatives = dict(word.alternatives)
     weighed = alternatives.pop(index, "")
-    kept = alternatives.get(index - 1, "")
-    alternatives[index - 1] = kept + "".join(c for c in doubled + weighed if c not in kept and c != word.text[index - 1])
+    kept = alternatives.get(kept_index, "")
+    alternatives[kept_index] = kept + "".join(c for c in doubled + weighed if c not in kept and c != word.text[kept_index])
     shifted = {(i - 1 if i > index else i): others for i, others in alternatives.items() if others}
     return replace(word, text=word.text[:index] + word.text[index + 1 :], alternatives=tuple(sorted(shifted.items())))
 
@@ -65,9 +82,13 @@ def drop_doubled_characters(text: PageText, characters: CharacterBoxes) -> tuple
             continue
         index = len(boxes) - 1
         while index >= 1:
-            if _is_sliver(boxes[index - 1], boxes[index], typical_width):
-                word = _without(word, index)
+            if _is_sliver_after(boxes[index - 1], boxes[index], typical_width):
+                word = _without(word, index, index - 1)
                 del boxes[index]
+                dropped += 1
+            elif word.text[index - 1].lower() == word.text[index].lower() and _is_sliver_before(boxes[index - 1], boxes[index], typical_width):
+                word = _without(word, index - 1, index)
+                del boxes[index - 1]
                 dropped += 1
             index -= 1
         if len(boxes) != len(characters[word.bbox]):

@@ -30,6 +30,26 @@ def test_a_sliver_at_the_last_characters_edge_is_dropped_and_stays_a_doubt():
     assert dropped_characters[word.bbox] == boxes[:4]
 
 
+def test_a_sliver_before_the_glyph_reading_its_letter_is_dropped():
+    # Seed 6907's case number `88 C 494154`: Tesseract read the C as `Cc`, the C boxed over the
+    # first 11 columns of the c's box.
+    code = OcrWord("Cc", 318, 1429, 24, 30, 0.43, alternatives=((0, "c"), (1, "C")))
+    text, characters = page_of((code, ((318, 1429, 329, 1459), (318, 1429, 342, 1459))))
+    dropped_text, dropped_characters, dropped = drop_doubled_characters(text, characters)
+    assert dropped == 1
+    word = dropped_text.words[0]
+    assert word.text == "c" and dict(word.alternatives) == {0: "C"}
+    assert dropped_characters[word.bbox] == ((318, 1429, 342, 1459),)
+
+
+def test_a_letter_boxed_at_the_start_of_another_letter_is_kept():
+    # Blurred `POSS`: the P boxed over the first columns of the O's box is a letter of its own.
+    word = OcrWord("POSS", 0, 0, 80, 30, 0.6)
+    boxes = ((0, 0, 12, 30), (0, 0, 20, 30), (40, 0, 60, 30), (60, 0, 80, 30))
+    text, characters = page_of((word, boxes))
+    assert drop_doubled_characters(text, characters) == (text, characters, 0)
+
+
 def test_a_whole_letter_boxed_inside_a_wide_neighbour_is_kept():
     # `UUW`: Tesseract gave the second U a box over both U's and the W, and the W its own.
     word = OcrWord("UUW", 326, 662, 102, 26, 0.9)
@@ -55,3 +75,16 @@ def test_the_pipeline_reads_a_doubled_amount_as_printed():
     doubled = [word.text for word in digitize_page(page, DigitizeOptions(drop_doubled=False)).text.words]
     assert "51.14" in doubled, "Tesseract no longer doubles this 1: the test shows nothing"
     assert "51.1" in read and "51.14" not in read
+
+
+def test_the_pipeline_reads_a_case_numbers_doubled_letter_as_printed():
+    docket = generate_docket(6907, damage="clean")
+    truth = docket.truth["pages"][0]
+    page = PageImage(pixels=np.asarray(docket.pages[0]).copy(), dpi=truth["dpi"], page_number=1)
+
+    def after_88(options: DigitizeOptions) -> list[str]:
+        words = [word.text for word in digitize_page(page, options).text.words]
+        return [following for word, following in zip(words, words[1:]) if word == "88"]
+
+    assert after_88(DigitizeOptions(drop_doubled=False)) == ["CC"], "Tesseract no longer doubles this C: the test shows nothing"
+    assert after_88(DigitizeOptions()) == ["C"]
