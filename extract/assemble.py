@@ -425,9 +425,12 @@ def _confused_digit_variants(text: str) -> list[str]:
     return variants
 
 
-def refit_date(value: Value, *, earliest: dt.date | None = None, latest: dt.date | None = None, near: dt.date | None = None) -> Value:
+def refit_date(
+    value: Value, *, earliest: dt.date | None = None, latest: dt.date | None = None, near: dt.date | None = None, only_weighed: bool = False
+) -> Value:
     """A date outside what the docket allows, read again with dotted zeros (6, 8, 9 as 0), with
-    a digit a worn face makes look like another, or with a digit Tesseract weighed.
+    a digit a worn face makes look like another, or with a digit Tesseract weighed (with
+    `only_weighed`, that last alone).
 
     An arrest after the case was filed, or a birth ten years before the arrest, is a misreading;
     the reading that fits is kept, flagged, and calibrates lower. Of the fitting readings the one
@@ -445,7 +448,8 @@ def refit_date(value: Value, *, earliest: dt.date | None = None, latest: dt.date
     readings: list[tuple[int, float, dt.date, Normalized]] = []
     next_century = _add_century(day)
     if (
-        next_century is not None
+        not only_weighed
+        and next_century is not None
         and fits(next_century)
         and re.search(r"[-/]\d{2}$", value.text.strip())
         and (near is None or abs(next_century.year - near.year) <= _CENTURY_REFIT_YEARS)
@@ -453,7 +457,8 @@ def refit_date(value: Value, *, earliest: dt.date | None = None, latest: dt.date
         readings.append((0, 0.0, next_century, Normalized(next_century, value.normalized.confidence if value.normalized else 1.0, "century_refit", ("century_refit",))))
     # A date read as one word may be one digit Tesseract weighed away from the right reading.
     weighed = list(weighed_digit_readings(value.text, [(0, value.words[0])])) if len(value.words) == 1 and value.words[0].text == value.text else []
-    for variant in zero_variants(value.text, max_changes=2) + _confused_digit_variants(value.text) + weighed:
+    guessed = [] if only_weighed else zero_variants(value.text, max_changes=2) + _confused_digit_variants(value.text)
+    for variant in guessed + weighed:
         parsed = parse_docket_date(variant)
         if parsed.ok and fits(parsed.value):
             changes = sum(a != b for a, b in zip(variant, value.text))
@@ -533,6 +538,13 @@ def apply_date_order(draft: CaseDraft) -> None:
         arrest = values["arrest_date"] = refit_date(
             arrest, earliest=dt.date(year - _ARREST_BEFORE_FILING_YEARS, 1, 1), latest=dt.date(year, 12, 31), near=dt.date(year, 1, 1)
         )
+        if arrest.value is not None and arrest.value.year not in (year - 1, year):
+            # An arrest years before its filing that a digit Tesseract weighed puts in the year
+            # of filing or the one before is that misread ("03/08/85" on case 89C208080, its 5
+            # weighed as 9).
+            refit = refit_date(arrest, earliest=dt.date(year - 1, 1, 1), latest=dt.date(year, 12, 31), only_weighed=True)
+            if refit.flags[-1:] == ("date_refit",):
+                arrest = values["arrest_date"] = refit
     if arrest is not None and arrest.value is not None and year is not None and arrest.value.year in (year - 1, year):
         arrest.flags += ("date_in_order",)
     dob = values.get("defendant.date_of_birth")

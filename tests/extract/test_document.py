@@ -318,6 +318,28 @@ def test_an_arrest_date_far_from_the_case_numbers_year_is_read_again(seed, readi
     assert DOUBTS["date_refit"] in records[case].fields["arrest_date"].doubts
 
 
+def _arrest_read_with(docket, printed: str, read: str, alternatives: tuple) -> list:
+    pages = _misread(docket, {printed: read})
+    words = list(pages[0].text.words)
+    index = next(i for i, w in enumerate(words) if w.text == read)
+    words[index] = replace(words[index], alternatives=alternatives)
+    pages[0] = replace(pages[0], text=replace(pages[0].text, words=tuple(words)))
+    return extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")
+
+
+def test_an_arrest_years_before_filing_is_read_with_the_digit_tesseract_weighed():
+    # Seed 6990, a draft rap sheet: case 89C208080 arrested "03/08/89", read "03/08/85" with 9
+    # weighed at its 5. An arrest four years before filing fits a docket; one a weighed digit
+    # puts in the filing year fits it better.
+    docket = generate_docket(6990)
+    record = next(r for r in _arrest_read_with(docket, "03/08/89", "03/08/85", ((7, "9"),)) if r.case_number == "89C208080")
+    assert record.arrest_date == dt.date(1989, 3, 8)
+    assert DOUBTS["date_refit"] in record.fields["arrest_date"].doubts
+    unweighed = next(r for r in _arrest_read_with(docket, "03/08/89", "03/08/85", ()) if r.case_number == "89C208080")
+    assert unweighed.arrest_date == dt.date(1985, 3, 8)
+    assert DOUBTS["date_refit"] not in unweighed.fields["arrest_date"].doubts
+
+
 def test_an_arrest_before_the_defendant_was_ten_is_read_with_the_digit_tesseract_weighed():
     # Seed 5066: "07/25/81" read "07/25/01" with 8 weighed at its 0, and its case number lost
     # ("8l C 994823"), so only the birth date (02/28/61) and the entries bound the arrest.
