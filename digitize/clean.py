@@ -239,7 +239,6 @@ def remove_ruled_lines(page: PageImage, *, ink: TextInk | None = None) -> tuple[
     return page.with_pixels(cleaned), True
 
 
-
 @dataclass(frozen=True)
 class Stamps:
     """Where a page's rubber stamps are, and the grey level that tells their ink from the type's.
