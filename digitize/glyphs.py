@@ -169,31 +169,33 @@ def _voted(
     alone (TWIN_AGREEING); 0 turns that off."""
     read = labels[index]
     nearest = np.argsort(distances[index])[:NEIGHBOURS]
-    same = [distances[index][j] for j, label in enumerate(labels) if label == read and j != index]
+    read_alike = np.asarray(labels) == read
+    read_alike[index] = False
+    same = distances[index][read_alike]
     votes = (_outvoted(labels, distances, index, nearest, same, max_distance), _twinned(labels, distances, index, nearest, same, max_distance, twin_distance))
     return tuple(vote for vote in votes if vote is not None)
 
 
-def _outvoted(labels: list[str], distances: np.ndarray, index: int, nearest: np.ndarray, same: list[float], max_distance: float) -> tuple[str, int] | None:
+def _outvoted(labels: list[str], distances: np.ndarray, index: int, nearest: np.ndarray, same: np.ndarray, max_distance: float) -> tuple[str, int] | None:
     read = labels[index]
     votes = Counter(labels[j] for j in nearest)
     voted, agreeing = votes.most_common(1)[0]
     if voted == read or agreeing < (MIN_AGREEING if votes[read] else MIN_AGREEING_UNOPPOSED):
         return None
-    nearest_voted = min(distances[index][j] for j, label in enumerate(labels) if label == voted)
+    nearest_voted = distances[index][np.asarray(labels) == voted].min()
     # A digit read once on the page has nothing of its own to look like; one that looks like
     # another glyph read the same at least as much as like the voted digit keeps its reading. A
     # sign read where a digit stands (the `$` of `$6/25/1995`) is no reading to keep.
-    if (not same and read.isalnum()) or (same and min(same) < nearest_voted) or nearest_voted > max_distance:
+    if (not same.size and read.isalnum()) or (same.size and same.min() < nearest_voted) or nearest_voted > max_distance:
         return None
     return voted, agreeing
 
 
 def _twinned(
-    labels: list[str], distances: np.ndarray, index: int, nearest: np.ndarray, same: list[float], max_distance: float, twin_distance: float
+    labels: list[str], distances: np.ndarray, index: int, nearest: np.ndarray, same: np.ndarray, max_distance: float, twin_distance: float
 ) -> tuple[str, int] | None:
     twin = nearest[0]
-    if labels[twin] == labels[index] or distances[index][twin] >= twin_distance or min(same, default=np.inf) <= max_distance:
+    if labels[twin] == labels[index] or distances[index][twin] >= twin_distance or same.min(initial=np.inf) <= max_distance:
         return None
     return labels[twin], TWIN_AGREEING
 
