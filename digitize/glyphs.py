@@ -161,7 +161,7 @@ def _is_plausible(read: str, voted: str, agreeing: int, weighed: str) -> bool:
 
 
 def _voted(
-    labels: list[str], distances: np.ndarray, index: int, max_distance: float = MAX_VOTED_DISTANCE, twin_distance: float = 0.0
+    labels: np.ndarray, distances: np.ndarray, index: int, max_distance: float = MAX_VOTED_DISTANCE, twin_distance: float = 0.0
 ) -> tuple[tuple[str, int], ...]:
     """The characters the glyph's neighbours vote for instead of its reading, each with how many
     of them agree on it: the one most of them outvote it with, then its twin. A glyph with none
@@ -176,7 +176,7 @@ def _voted(
     return tuple(vote for vote in votes if vote is not None)
 
 
-def _outvoted(labels: list[str], distances: np.ndarray, index: int, nearest: np.ndarray, same: np.ndarray, max_distance: float) -> tuple[str, int] | None:
+def _outvoted(labels: np.ndarray, distances: np.ndarray, index: int, nearest: np.ndarray, same: np.ndarray, max_distance: float) -> tuple[str, int] | None:
     read = labels[index]
     votes = Counter(labels[j] for j in nearest)
     voted, agreeing = votes.most_common(1)[0]
@@ -188,16 +188,16 @@ def _outvoted(labels: list[str], distances: np.ndarray, index: int, nearest: np.
     # sign read where a digit stands (the `$` of `$6/25/1995`) is no reading to keep.
     if (not same.size and read.isalnum()) or (same.size and same.min() < nearest_voted) or nearest_voted > max_distance:
         return None
-    return voted, agreeing
+    return str(voted), agreeing
 
 
 def _twinned(
-    labels: list[str], distances: np.ndarray, index: int, nearest: np.ndarray, same: np.ndarray, max_distance: float, twin_distance: float
+    labels: np.ndarray, distances: np.ndarray, index: int, nearest: np.ndarray, same: np.ndarray, max_distance: float, twin_distance: float
 ) -> tuple[str, int] | None:
     twin = nearest[0]
     if labels[twin] == labels[index] or distances[index][twin] >= twin_distance or same.min(initial=np.inf) <= max_distance:
         return None
-    return labels[twin], TWIN_AGREEING
+    return str(labels[twin]), TWIN_AGREEING
 
 
 def _revoted(word: OcrWord, index: int, voted: str) -> OcrWord:
@@ -241,7 +241,7 @@ def vote_letters(page: PageImage, text: PageText, characters: CharacterBoxes) ->
     return _revote(page, text, _letter_boxes(text, characters), max_distance=_twin_distance, plausible=lambda *_: True, votes=str.isalpha)
 
 
-def _twin_distance(labels: list[str], distances: np.ndarray) -> float:
+def _twin_distance(labels: np.ndarray, distances: np.ndarray) -> float:
     """How near a glyph must be to be a twin: a share of the page's median distance from a
     glyph to the nearest glyph read as another character."""
     read = np.array(labels)
@@ -255,7 +255,7 @@ def _revote(
     text: PageText,
     found: Boxes,
     *,
-    max_distance: Callable[[list[str], np.ndarray], float],
+    max_distance: Callable[[np.ndarray, np.ndarray], float],
     twin_distance: float = 0.0,
     plausible: Callable[[str, str, int, str], bool],
     votes: Callable[[str], bool],
@@ -276,7 +276,8 @@ def _revote(
     typical_height = float(np.median([ink[3] - ink[1] for ink in inks]))
     size = (max(1, round(WINDOW_WIDTH * typical_width)), max(1, round(WINDOW_HEIGHT * typical_height)))
     glyphs = np.array([_glyph(pixels, box, ink, size) for (_, _, box), ink in zip(found, inks)])
-    labels = [text.words[w].text[i] for w, i, _ in found]
+    # An array, so that each glyph's vote compares readings without a Python loop.
+    labels = np.array([text.words[w].text[i] for w, i, _ in found])
     distances = _distances(glyphs)
     distances[:, [not votes(label) for label in labels]] = np.inf
     farthest = max_distance(labels, distances)
