@@ -160,11 +160,16 @@ def normalize_amount(text: str | None) -> Normalized:
     if match.group("dec"):
         quantity = _number(match.group("dec"))
     else:
-        whole = Fraction(match.group("whole") or 0)
-        if int(match.group("den")) not in _WEIGHT_DENOMINATORS:
+        whole, numerator, denominator = int(match.group("whole") or 0), int(match.group("num")), int(match.group("den"))
+        if denominator not in _WEIGHT_DENOMINATORS:
             # "08/22/76" whose 6 a repair read as G is a date, not 22/7 of a gram.
             return Normalized(None, 0.0, n.UNPARSED, notes)
-        quantity = whole + Fraction(int(match.group("num")), int(match.group("den")))
+        if not whole and numerator >= max(10, denominator) and denominator > numerator % 10 > 0:
+            # "11/2 OZ": a docket writes one and a half ounces "1 1/2", never as 11 halves; the
+            # space was lost (as in "561/2" for chapter 56 1/2, spec §9).
+            whole, numerator = divmod(numerator, 10)
+            notes = (*notes, "fraction_space_restored")
+        quantity = whole + Fraction(numerator, denominator)
     approximate = bool(match.group("approx"))
     basis = _basis(match, raw)
     grams = float(quantity * factor)

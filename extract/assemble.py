@@ -150,7 +150,11 @@ class PageView:
         return any(s.label_ in names for s in self.labels.get(line, []))
 
     def date_after(self, line: int, label: Span) -> Span | None:
-        return next((d for d in self.dates.get(line, []) if d.start >= label.end), None)
+        """The date the label gives: the first after it, before the line's next label. A birth
+        date read past parsing leaves no date of its own, not the arrest date printed after it."""
+        following = [s.start for s in self.labels.get(line, []) if s.start >= label.end]
+        stop = min(following, default=len(self.doc))
+        return next((d for d in self.dates.get(line, []) if label.end <= d.start < stop), None)
 
     def line_start(self, line: int) -> int:
         return list(self.doc.sents)[line].start

@@ -128,3 +128,17 @@ def test_dot_matrix_readings_of_an_amount_are_repaired_at_a_lower_confidence(pri
 @pytest.mark.parametrize("printed", ["12 GROSS", "1/2 123", "100 200", "IL", "LIL GMS", "08/22/76", "22/7 G"])
 def test_numbers_without_a_readable_unit_are_no_amount(printed):
     assert normalize_amount(printed).value is None
+
+
+@pytest.mark.parametrize(
+    ("printed", "grams"),
+    [("11/2 02", OUNCE * 1.5), ("21/4 LBS", POUND * 2.25), ("17/16 OZ", OUNCE * (1 + 7 / 16))],
+)
+def test_a_whole_number_run_into_its_fraction_is_read_apart_at_a_lower_confidence(printed, grams):
+    # The NLQ printout's "1 1/2 OZ" read "11/2 02": eleven halves of an ounce is no weight a
+    # docket writes. A proper fraction stays as printed.
+    result = normalize_amount(printed)
+    assert result.value == pytest.approx(grams)
+    assert "fraction_space_restored" in result.notes and result.confidence < 1.0
+    assert normalize_amount("13/16 OZ").value == pytest.approx(OUNCE * 13 / 16)
+    assert normalize_amount("13/16 OZ").notes == ()

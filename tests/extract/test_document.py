@@ -397,3 +397,12 @@ def test_a_docket_entry_dated_with_no_calendar_date_is_still_read_in_order():
     records = extract_document(_misread(docket, {"07/05/1975": "67-05/1975"}), document_sha256=docket_sha(docket), file="docket.pdf")
     truth = docket.truth["cases"][0]["charges"]
     assert [(c.count, c.disposition) for c in records[0].charges] == [(t["count"], t["disposition"]) for t in truth]
+
+
+def test_a_birth_date_read_past_parsing_is_not_taken_from_the_arrest_date_after_it():
+    # "DOB: 10-21-59 ARREST DATE: 06-25-87" on a near-letter-quality printout, the 59 read
+    # "5393": the birth date was the next date on the line, the arrest's, put back to 1907.
+    docket = generate_docket(7196)
+    records = extract_document(_misread(docket, {"10-21-59": "10-21-5393"}), document_sha256=docket_sha(docket), file="docket.pdf")
+    assert records[0].defendant.date_of_birth is None
+    assert records[0].arrest_date == dt.date(1987, 6, 25)
