@@ -110,12 +110,15 @@ _DASH_BEFORE_PAR = re.compile(r"(?i),-(?=\s?par\b)")
 _PERCENT_FOR_DASH = re.compile(r"(?<=/\d)%(?=\d)|(?<=/\d\d)%(?=\d)")
 # "SEC 4CA)": the opening bracket of a subsection read as a C.
 _C_FOR_BRACKET = re.compile(r"(?<=\b\d)C([A-Ga-g])\)")
+# "CH 56-1/2 FAR 705(C)": the P of PAR read as an F, between a chapter and its paragraph.
+_F_FOR_P_OF_PAR = re.compile(r"(?i)(?<=\d\s)F(?=AR[.,]?\s*\d)")
 
 
 def _repair_letters(text: str) -> str:
     text = _GARBLED_ILCS.sub("ILCS", _COMMA_IN_SECTION.sub(".", _DOLLAR_FOR_FIVE.sub("5", _L_FOR_ONE.sub("1", text))))
     text = _LETTERED_PARAGRAPH.sub(lambda m: m.group(1) + m.group(2).translate(_PARAGRAPH_LOOKALIKES), text)
     text = _PERCENT_FOR_DASH.sub("-", _DASH_BEFORE_PAR.sub(", ", _GARBLED_HALF.sub("1/2", text)))
+    text = _F_FOR_P_OF_PAR.sub("P", text)
     return _C_FOR_BRACKET.sub(r"(\1)", _GARBLED_CCA.sub("CCA", _G_FOR_SIX.sub("6", text)))
 
 
@@ -466,8 +469,9 @@ def normalize_citation(text: str | None, *, charge_text: str | None = None) -> N
 
     Returns value = the canonical citation (`720 ILCS 550/4(c)`) or None, `detail` = `Citation`.
     """
-    cannabis = mentions_cannabis(charge_text) or mentions_cannabis(text)
     text_match = classify_charge_text(charge_text) or classify_charge_text(text)
+    # "POC" names possession of cannabis without the word (spec §10's charge texts).
+    cannabis = mentions_cannabis(charge_text) or mentions_cannabis(text) or (text_match is not None and text_match.cca)
     bracketed = clean_spaces(_subsection_brackets(text or ""))
     raw = _clear_specks(bracketed)
     if text_match is not None and text_match.act == "ORDINANCE":

@@ -333,3 +333,16 @@ def test_a_backslash_read_for_a_subsection_bracket_is_a_bracket():
 
 def test_a_comma_after_ch_is_its_period():
     assert normalize_citation("ILL. REV. STAT. 1988, CH, 38, PAR. 24-1", charge_text="UUW").value == "720 ILCS 5/24-1"
+
+
+def test_a_cannabis_act_number_read_with_a_digit_too_many_is_repaired_for_a_poc_count():
+    # "720 ILCS 5500/4" on a draft printout whose count reads "POC": the description names
+    # cannabis possession without the word, which is all spec §9.2 asks of a repair to the CCA.
+    result = normalize_citation("720 ILCS 5500/4", charge_text="POC")
+    assert result.value == "720 ILCS 550/4" and result.confidence < 1.0
+    assert normalize_citation("720 ILCS 5500/4", charge_text="THEFT").value is None
+
+
+def test_the_p_of_par_read_as_an_f_is_a_paragraph():
+    result = normalize_citation("CH 56-1/2 FAR 705(C)", charge_text="MFG/DEL CANN")
+    assert result.value == "720 ILCS 550/5(c)" and "citation_repaired" in result.notes
