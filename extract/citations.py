@@ -470,7 +470,7 @@ def normalize_citation(text: str | None, *, charge_text: str | None = None) -> N
     Returns value = the canonical citation (`720 ILCS 550/4(c)`) or None, `detail` = `Citation`.
     """
     text_match = classify_charge_text(charge_text) or classify_charge_text(text)
-    # "POC" names possession of cannabis without the word (spec §10's charge texts).
+    # "POC" names possession of cannabis without the word (spec §9.5).
     cannabis = mentions_cannabis(charge_text) or mentions_cannabis(text) or (text_match is not None and text_match.cca)
     bracketed = clean_spaces(_subsection_brackets(text or ""))
     raw = _clear_specks(bracketed)
