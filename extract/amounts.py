@@ -166,7 +166,7 @@ def normalize_amount(text: str | None) -> Normalized:
             return Normalized(None, 0.0, n.UNPARSED, notes)
         if not whole and numerator >= max(10, denominator) and denominator > numerator % 10 > 0:
             # "11/2 OZ": a docket writes one and a half ounces "1 1/2", never as 11 halves; the
-            # space was lost (as in "561/2" for chapter 56 1/2, spec §9).
+            # space was lost (as in "561/2" for chapter 56 1/2, spec §9.2).
             whole, numerator = divmod(numerator, 10)
             notes = (*notes, "fraction_space_restored")
         quantity = whole + Fraction(numerator, denominator)
