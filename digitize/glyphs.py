@@ -244,8 +244,7 @@ def vote_letters(page: PageImage, text: PageText, characters: CharacterBoxes) ->
 def _twin_distance(labels: np.ndarray, distances: np.ndarray) -> float:
     """How near a glyph must be to be a twin: a share of the page's median distance from a
     glyph to the nearest glyph read as another character."""
-    read = np.array(labels)
-    to_others = np.where(read[:, None] != read[None, :], distances, np.inf).min(axis=1)
+    to_others = np.where(labels[:, None] != labels[None, :], distances, np.inf).min(axis=1)
     to_others = to_others[np.isfinite(to_others)]
     return MAX_TWIN_SHARE * float(np.median(to_others)) if to_others.size else 0.0
 
