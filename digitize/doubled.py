@@ -52,6 +52,13 @@ def _is_sliver_before(box: tuple[int, int, int, int], after: tuple[int, int, int
     )
 
 
+def _reads_glyph_letter(word: OcrWord, sliver: int, glyph: int) -> bool:
+    """The sliver read the glyph's own letter (`Cc`), or weighed it (`6G` for the G of a unit:
+    its 6 also weighed G, seed 7214)."""
+    letter = word.text[glyph].lower()
+    return word.text[sliver].lower() == letter or letter in dict(word.alternatives).get(sliver, "").lower()
+
+
 def _without(word: OcrWord, index: int, kept_index: int) -> OcrWord:
     """The word less its character at `index`, which stays among the doubts of the glyph's
     character at `kept_index` (next to it)."""
@@ -86,7 +93,7 @@ def drop_doubled_characters(text: PageText, characters: CharacterBoxes) -> tuple
                 word = _without(word, index, index - 1)
                 del boxes[index]
                 dropped += 1
-            elif word.text[index - 1].lower() == word.text[index].lower() and _is_sliver_before(boxes[index - 1], boxes[index], typical_width):
+            elif _reads_glyph_letter(word, index - 1, index) and _is_sliver_before(boxes[index - 1], boxes[index], typical_width):
                 word = _without(word, index - 1, index)
                 del boxes[index - 1]
                 dropped += 1

@@ -42,6 +42,22 @@ def test_a_sliver_before_the_glyph_reading_its_letter_is_dropped():
     assert dropped_characters[word.bbox] == ((318, 1429, 342, 1459),)
 
 
+def test_a_sliver_before_the_glyph_that_weighed_its_letter_is_dropped():
+    # Seed 7214's `8.1 G`: the unit read `6G`, the 6 boxed over the first 3 columns of the G and
+    # weighing G itself.
+    unit = OcrWord("6G", 1587, 475, 26, 26, 0.0, alternatives=((0, "Gc"), (1, "6C")))
+    text, characters = page_of((unit, ((1587, 475, 1590, 501), (1587, 475, 1613, 501))))
+    dropped_text, _, dropped = drop_doubled_characters(text, characters)
+    assert dropped == 1
+    assert dropped_text.words[0].text == "G"
+
+
+def test_a_sliver_before_the_glyph_weighing_nothing_of_it_is_kept():
+    word = OcrWord("6G", 1587, 475, 26, 26, 0.5, alternatives=((0, "5"),))
+    text, characters = page_of((word, ((1587, 475, 1590, 501), (1587, 475, 1613, 501))))
+    assert drop_doubled_characters(text, characters) == (text, characters, 0)
+
+
 def test_a_letter_boxed_at_the_start_of_another_letter_is_kept():
     # Blurred `POSS`: the P boxed over the first columns of the O's box is a letter of its own.
     word = OcrWord("POSS", 0, 0, 80, 30, 0.6)
@@ -88,3 +104,16 @@ def test_the_pipeline_reads_a_case_numbers_doubled_letter_as_printed():
 
     assert after_88(DigitizeOptions(drop_doubled=False)) == ["CC"], "Tesseract no longer doubles this C: the test shows nothing"
     assert after_88(DigitizeOptions()) == ["C"]
+
+
+def test_the_pipeline_reads_a_unit_read_twice_as_printed():
+    docket = generate_docket(7214, damage="clean")
+    truth = docket.truth["pages"][0]
+    page = PageImage(pixels=np.asarray(docket.pages[0]).copy(), dpi=truth["dpi"], page_number=1)
+
+    def after_8_1(options: DigitizeOptions) -> list[str]:
+        words = [word.text for word in digitize_page(page, options).text.words]
+        return [following for word, following in zip(words, words[1:]) if word == "8.1"]
+
+    assert after_8_1(DigitizeOptions(drop_doubled=False)) == ["6G"], "Tesseract no longer doubles this G: the test shows nothing"
+    assert after_8_1(DigitizeOptions()) == ["G"]
