@@ -150,11 +150,13 @@ class PageView:
         return any(s.label_ in names for s in self.labels.get(line, []))
 
     def date_after(self, line: int, label: Span) -> Span | None:
-        """The date the label gives: the first after it, before the line's next label. A birth
-        date read past parsing leaves no date of its own, not the arrest date printed after it."""
+        """The date the label gives: the first after it, before the line's next label and before
+        any number that is no date. A birth date read past parsing (`10-21-5393`, `94708 152 2`)
+        leaves no date of its own, not the arrest or print date printed after it (seed 7262)."""
         following = [s.start for s in self.labels.get(line, []) if s.start >= label.end]
-        stop = min(following, default=len(self.doc))
-        return next((d for d in self.dates.get(line, []) if label.end <= d.start < stop), None)
+        unparsed = [t.i for t in self.doc[label.end :] if sum(ch.isdigit() for ch in t.text) >= 2]
+        stop = min(following + unparsed, default=len(self.doc))
+        return next((d for d in self.dates.get(line, []) if label.end <= d.start and d.start <= stop), None)
 
     def line_start(self, line: int) -> int:
         return list(self.doc.sents)[line].start
@@ -220,10 +222,10 @@ def split_cases(views: list[PageView]) -> tuple[list[tuple[CaseDraft, list[tuple
         disposed = False
         for line in range(len(view.lines)):
             header = _case_header(view, line)
-            if header is None and disposed and view.has_label(line, "COURT_NAME"):
-                # A rap sheet's court line after a disposition opens the next case even when
-                # its "CASE ..." line above was too damaged to read: read without a number,
-                # rather than the next case's counts and entries read into this one.
+            if header is None and disposed and view.has_label(line, "COURT_NAME", "ARREST_DATE"):
+                # A rap sheet's arrest or court line after a disposition opens the next case even
+                # when its "CASE ..." was too damaged to read: read without a number, rather than
+                # the next case's counts and entries read into this one.
                 current, disposed = (CaseDraft(), []), False
                 cases.append(current)
             if header is not None:
@@ -365,6 +367,10 @@ def read_case_values(draft: CaseDraft, lines: list[tuple[PageView, int]], header
                 name = _name_from_words(list(following.words), page, "court.defendant.v1")
                 if name is not None:
                     add_reading(draft, "defendant.name", name)
+    # The case's own arrest line outranks one above its first case: on a rap sheet that is a case
+    # whose CASE label OCR lost, and its arrest date was every case's (seed 7246).
+    for view, line in lines + header_lines:
+        page = view.page
         arrest = view.label(line, "ARREST_DATE")
         if arrest is not None and "arrest_date" not in values:
             date = view.date_after(line, arrest)

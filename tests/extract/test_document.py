@@ -406,3 +406,42 @@ def test_a_birth_date_read_past_parsing_is_not_taken_from_the_arrest_date_after_
     records = extract_document(_misread(docket, {"10-21-59": "10-21-5393"}), document_sha256=docket_sha(docket), file="docket.pdf")
     assert records[0].defendant.date_of_birth is None
     assert records[0].arrest_date == dt.date(1987, 6, 25)
+
+
+def test_a_birth_date_read_as_numbers_that_are_no_date_is_not_taken_from_the_print_date():
+    # Seed 7262's faded "DOB: 04/08/52 PRINTED: 07/06/93": the birth date read "94708 152 2"
+    # and PRINTED: lost, so the print date became the birth date, put back to 1903 at 0.997.
+    docket = generate_docket(7262)
+    records = extract_document(_misread(docket, {"04/08/52": "94708", "PRINTED:": "."}), document_sha256=docket_sha(docket), file="docket.pdf")
+    assert [r.defendant.date_of_birth for r in records] == [None] * len(docket.truth["cases"])
+
+
+def test_a_rap_sheet_whose_left_edge_was_cut_off_keeps_its_labels_and_first_case():
+    # Seed 7246 skewed 8.65° past the scanner's edge: NAME:, DOB: and the first CASE read
+    # "AME:", "0B:" and "ASE". The first case was lost, and its arrest date, read above every
+    # case, became every case's.
+    docket = generate_docket(7246)
+    records = extract_document(_misread(docket, {"NAME:": "AME:", "DOB:": "0B:", "CASE": "ASE"}), document_sha256=docket_sha(docket), file="docket.pdf")
+    truth = docket.truth["cases"]
+    assert [r.case_number for r in records] == [c["case_number"] for c in truth]
+    assert [r.arrest_date.isoformat() for r in records] == [c["arrest_date"] for c in truth]
+    assert {r.defendant.name for r in records} == {"COLLINS, RICHARD"}
+    assert {r.defendant.date_of_birth for r in records} == {dt.date(1967, 12, 10)}
+
+
+def test_a_rap_sheet_case_whose_case_label_is_unreadable_is_opened_by_its_arrest():
+    # Seed 7262's last case read "Z 249350 ARREST 04/15/92" and its court line "CIPAL ...":
+    # its nolle went to the case before, whose count 1 was found guilty.
+    docket = generate_docket(7262)
+    page = printed_pages(docket)[0]
+    words = list(page.text.words)
+    last = [i for i, w in enumerate(words) if w.text == "CASE" and words[i + 1].text[0].isdigit()][-1]
+    words[last : last + 4] = [replace(words[last], text="Z"), replace(words[last + 3], text="249350")]
+    court = next(i for i in range(last, len(words)) if words[i].text == "MUNICIPAL")
+    words[court] = replace(words[court], text="CIPAL")
+    pages = [replace(page, text=replace(page.text, words=tuple(words)))]
+    records = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")
+    truth = docket.truth["cases"]
+    assert [r.case_number for r in records] == [c["case_number"] for c in truth[:-1]] + [None]
+    assert records[-1].arrest_date == dt.date(1992, 4, 15)
+    assert [[c.disposition for c in r.charges] for r in records] == [[c["disposition"] for c in t["charges"]] for t in truth]
