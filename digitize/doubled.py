@@ -53,10 +53,12 @@ def _is_sliver_before(box: tuple[int, int, int, int], after: tuple[int, int, int
 
 
 def _reads_glyph_letter(word: OcrWord, sliver: int, glyph: int) -> bool:
-    """The sliver read the glyph's own letter (`Cc`), or weighed it (`6G` for the G of a unit:
-    its 6 also weighed G, seed 7214)."""
-    letter = word.text[glyph].lower()
-    return word.text[sliver].lower() == letter or letter in dict(word.alternatives).get(sliver, "").lower()
+    """The sliver read the glyph's own letter (`Cc`), or weighed it while the glyph did not
+    weigh the sliver's (`6G` for the G of a unit, seed 7214). Where each weighed the other, the
+    sliver may be the right reading: `(DB)` for the D of `1401(D)` (seed 7273)."""
+    letter, other = word.text[glyph].lower(), word.text[sliver].lower()
+    weighed = dict(word.alternatives)
+    return other == letter or (letter in weighed.get(sliver, "").lower() and other not in weighed.get(glyph, "").lower())
 
 
 def _without(word: OcrWord, index: int, kept_index: int) -> OcrWord:

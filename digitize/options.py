@@ -33,6 +33,9 @@ class DigitizeOptions:
         remove_lines: erase long ruled lines (form rules, table borders) before OCR.
         remove_stamps: erase rubber stamps inked lighter than the type ("FILED" boxes, clerks'
             seals), keeping the type they cross.
+        reread_as_block: read a page Tesseract's layout analysis read poorly (mean word
+            confidence under 0.6) again as one block of text (psm 6), and keep that reading
+            when it holds more confidently read letters.
         join_dots: on pages measured to be dot-matrix print, blur the print head's dots into
             solid strokes before OCR (Tesseract misreads the paper between them).
         drop_doubled: drop a character Tesseract read a second time from the same glyph (a sliver
@@ -68,6 +71,7 @@ class DigitizeOptions:
     denoise: bool = True
     remove_lines: bool = True
     remove_stamps: bool = True
+    reread_as_block: bool = True
     join_dots: bool = True
     drop_doubled: bool = True
     restore_zeros: bool = True
