@@ -64,6 +64,23 @@ class Entry:
     text: str
     words: tuple[OcrWord, ...]
     page: int
+    order: int = 0  # the entry's place among its case's entries, in print order
+    above: Entry | None = field(default=None, repr=False)  # the entry printed before it
+
+    @property
+    def day(self) -> dt.date | None:
+        # A date read where no calendar date could be (`13/41/88`) has no value to order by.
+        value = self.date.value if self.date is not None else None
+        return value if isinstance(value, dt.date) else None
+
+    @property
+    def chronology(self) -> tuple[dt.date, int]:
+        """Where the entry stands in its case's chronology: its date or, when that could not be
+        read, the last date read above it (a docket is kept in date order); then print order."""
+        dated = self
+        while dated is not None and dated.day is None:
+            dated = dated.above
+        return (dated.day if dated is not None else dt.date.min, self.order)
 
 
 @dataclass
@@ -990,11 +1007,18 @@ def read_entries(draft: CaseDraft, lines: list[tuple[PageView, int]]) -> None:
         disp = view.label(line, "DISP")
         first = dates[0] if dates else None
         starts_with_date = first is not None and (first.start == sent.start or (disp is not None and first.start == disp.end))
-        if starts_with_date and not view.has_label(line, "DOB", "ARREST_DATE", "OFFENSE_DATE", "CASE_NO", "COUNT"):
+        other_line = view.has_label(line, "DOB", "ARREST_DATE", "OFFENSE_DATE", "CASE_NO", "COUNT")
+        if starts_with_date and not other_line:
             rest = [t._.ocr for t in sent if t.i >= first.end]
-            rest = _drop_judge(rest, printed)
-            current = Entry(_value_from_span(first, view.page, c.DATES_READER), _text(rest), tuple(rest), view.page)
-            draft.entries.append(current)
+            current = _entry(draft, _value_from_span(first, view.page, c.DATES_READER), _drop_judge(rest, printed), view.page)
+            continue
+        if disp is not None and disp.start == sent.start and not other_line:
+            # "DISP 02/15/9990 SUPV TERM SATIS": a rap sheet's disposition whose date OCR garbled
+            # is still an entry, undated, read where it was printed (seed 7110).
+            rest = [t._.ocr for t in sent if t.i >= disp.end]
+            if rest and sum(ch.isdigit() for ch in rest[0].text) >= 2:
+                rest = rest[1:]
+            current = _entry(draft, None, rest, view.page)
             continue
         labels = {span.label_ for span in view.labels.get(line, [])}
         if current is not None and printed.indent_cells >= _CONTINUATION_INDENT_CELLS and labels <= {"COUNT"}:
@@ -1027,6 +1051,13 @@ class CountEntry:
     all_counts: bool
 
 
+def _entry(draft: CaseDraft, date: Value | None, words: list[OcrWord], page: int) -> Entry:
+    """A new entry of the case, after the entries printed above it."""
+    entry = Entry(date, _text(words), tuple(words), page, len(draft.entries), draft.entries[-1] if draft.entries else None)
+    draft.entries.append(entry)
+    return entry
+
+
 def split_by_count(entries: list[Entry]) -> dict[int | None, list[CountEntry]]:
     """Entry text per count number ("CT 2 NOLLE"); None holds text naming no count or all counts."""
     by_count: dict[int | None, list[CountEntry]] = {}
@@ -1048,7 +1079,7 @@ def split_by_count(entries: list[Entry]) -> dict[int | None, list[CountEntry]]:
 
 def read_disposition(pieces: list[CountEntry], *, level: str | None, cca_count: bool) -> tuple[DispositionReading | None, list[CountEntry]]:
     """The chronology of one count's entry pieces, composed into its disposition (spec §8.3)."""
-    ordered = sorted(pieces, key=lambda p: _entry_date(p) or dt.date.min)
+    ordered = sorted(pieces, key=lambda p: p.entry.chronology)
     tokens: list[DispositionToken] = []
     for index, piece in enumerate(ordered):
         tokens.extend(find_tokens(piece.text, entry_index=index, weighed=weighed_codes(piece.entry.words)))
@@ -1117,22 +1148,16 @@ def _count_level(values: dict[str, Value]) -> str | None:
 _CLOSES_COUNT = frozenset({"NOLLE", "NOLLE_PLEA_TO_OTHER_COUNT", "DISMISSED", "ACQUITTED", "ACQUITTED_INSANITY", "NO_PROBABLE_CAUSE", "SUPERSEDED"})
 
 
-def _entry_date(piece: CountEntry) -> dt.date | None:
-    # A date read where no calendar date could be (`13/41/88`) has no value to order by.
-    value = piece.entry.date.value if piece.entry.date is not None else None
-    return value if isinstance(value, dt.date) else None
-
-
 def _shared_while_open(shared: list[CountEntry], own: list[CountEntry], *, level: str | None, cca_count: bool) -> list[CountEntry]:
     """The case-wide entries that concern a count: all of them, unless the count's own entries
     close it (nolle, dismissal, acquittal), when those dated after its closing are left out."""
     reading, ordered = read_disposition(own, level=level, cca_count=cca_count)
     if reading is None or reading.disposition not in _CLOSES_COUNT or not reading.decided_by:
         return shared
-    closed = _entry_date(ordered[reading.decided_by[-1].entry_index])
-    if closed is None:
+    closed = ordered[reading.decided_by[-1].entry_index].entry.chronology[0]
+    if closed == dt.date.min:
         return shared
-    return [p for p in shared if (_entry_date(p) or dt.date.min) <= closed]
+    return [p for p in shared if p.entry.chronology[0] <= closed]
 
 
 def _named_last_and_cut(own: list[CountEntry]) -> CountEntry | None:

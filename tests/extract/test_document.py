@@ -445,3 +445,13 @@ def test_a_rap_sheet_case_whose_case_label_is_unreadable_is_opened_by_its_arrest
     assert [r.case_number for r in records] == [c["case_number"] for c in truth[:-1]] + [None]
     assert records[-1].arrest_date == dt.date(1992, 4, 15)
     assert [[c.disposition for c in r.charges] for r in records] == [[c["disposition"] for c in t["charges"]] for t in truth]
+
+
+def test_a_rap_sheet_disposition_whose_date_is_unreadable_is_read_where_it_was_printed():
+    # "DISP 05/16/1977 SUPV TERM SATIS" with its year read "9977": no entry without a date, the
+    # count went out as supervision ordered; read undated, after the entry above it.
+    docket = generate_docket(7110)
+    records = extract_document(_misread(docket, {"05/16/1977": "05/16/9977"}), document_sha256=docket_sha(docket), file="docket.pdf")
+    first = records[0].charges[0]
+    assert first.disposition == docket.truth["cases"][0]["charges"][0]["disposition"] == "SUPERVISION_COMPLETED"
+    assert first.disposition_date is None
