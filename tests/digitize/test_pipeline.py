@@ -103,3 +103,18 @@ def test_word_boxes_land_on_the_printed_words():
             overlaps.append(inter / union)
     assert len(overlaps) >= 20
     assert np.median(overlaps) >= 0.7
+
+
+def test_a_page_the_layout_analysis_breaks_into_fragments_is_read_as_one_block():
+    # Seed 7207: a 100-dpi blurred, stamped printout skewed 5.7°. Tesseract's automatic layout
+    # analysis read it in fragments (mean confidence 0.44), taller than wide, so the page was
+    # even turned sideways; as one block of text it reads most of its words.
+    docket = generate_docket(7207, damage="damaged")
+    truth = docket.truth["pages"][0]
+    page = PageImage(np.asarray(docket.pages[0]).copy(), dpi=docket.dpi)
+    printed = [w["text"] for w in truth["words"]]
+    fragments = digitize_page(page, DigitizeOptions(reread_as_block=False))
+    assert word_accuracy(printed, [w.text for w in fragments.text.words]) < 0.2, "the layout analysis reads this page now: the test shows nothing"
+    result = digitize_page(page, OPTIONS)
+    assert result.rotation == 0 and "read as one block" in result.steps
+    assert word_accuracy(printed, [w.text for w in result.text.words]) >= 0.6
