@@ -52,13 +52,19 @@ def _is_sliver_before(box: tuple[int, int, int, int], after: tuple[int, int, int
     )
 
 
-def _reads_glyph_letter(word: OcrWord, sliver: int, glyph: int) -> bool:
-    """The sliver read the glyph's own letter (`Cc`), or weighed it while the glyph did not
-    weigh the sliver's (`6G` for the G of a unit, seed 7214). Where each weighed the other, the
-    sliver may be the right reading: `(DB)` for the D of `1401(D)` (seed 7273)."""
-    letter, other = word.text[glyph].lower(), word.text[sliver].lower()
-    weighed = dict(word.alternatives)
-    return other == letter or (letter in weighed.get(sliver, "").lower() and other not in weighed.get(glyph, "").lower())
+def _reads_glyph_letter(word: OcrWord, boxes: list[tuple[int, int, int, int]], sliver: int, glyph: int, typical_width: float) -> bool:
+    """The sliver read the glyph's own letter (`Cc`), or weighed it and is a sliver indeed: a few
+    columns of the glyph's box, within its rows (`6G` for the G of a unit, the 6 three pixels
+    wide, seeds 7214 and 7271). `(DB)` for the D of `1401(D)`, the D half a character wide and
+    taller than the B it weighed, was right (seed 7273)."""
+    if word.text[sliver].lower() == word.text[glyph].lower():
+        return True
+    (x0, y0, x1, y1), (_, top, _, bottom) = boxes[sliver], boxes[glyph]
+    return (
+        word.text[glyph].lower() in dict(word.alternatives).get(sliver, "").lower()
+        and x1 - x0 <= MAX_SLIVER_SHARE * typical_width
+        and top <= y0 and y1 <= bottom
+    )
 
 
 def _without(word: OcrWord, index: int, kept_index: int) -> OcrWord:
@@ -95,7 +101,7 @@ def drop_doubled_characters(text: PageText, characters: CharacterBoxes) -> tuple
                 word = _without(word, index, index - 1)
                 del boxes[index]
                 dropped += 1
-            elif _reads_glyph_letter(word, index - 1, index) and _is_sliver_before(boxes[index - 1], boxes[index], typical_width):
+            elif _reads_glyph_letter(word, boxes, index - 1, index, typical_width) and _is_sliver_before(boxes[index - 1], boxes[index], typical_width):
                 word = _without(word, index - 1, index)
                 del boxes[index - 1]
                 dropped += 1

@@ -45,7 +45,7 @@ def test_a_sliver_before_the_glyph_reading_its_letter_is_dropped():
 def test_a_sliver_before_the_glyph_that_weighed_its_letter_is_dropped():
     # Seed 7214's `8.1 G`: the unit read `6G`, the 6 boxed over the first 3 columns of the G and
     # weighing G itself.
-    unit = OcrWord("6G", 1587, 475, 26, 26, 0.0, alternatives=((0, "Gc"), (1, "C")))
+    unit = OcrWord("6G", 1587, 475, 26, 26, 0.0, alternatives=((0, "Gc"), (1, "6C")))
     text, characters = page_of((unit, ((1587, 475, 1590, 501), (1587, 475, 1613, 501))))
     dropped_text, _, dropped = drop_doubled_characters(text, characters)
     assert dropped == 1
@@ -58,10 +58,11 @@ def test_a_sliver_before_the_glyph_weighing_nothing_of_it_is_kept():
     assert drop_doubled_characters(text, characters) == (text, characters, 0)
 
 
-def test_a_sliver_and_a_glyph_that_weighed_each_other_are_both_kept():
-    # Seed 7273's `(D)` read `(DB)`: the D a sliver weighing B, the B weighing D. The D was right.
-    word = OcrWord("(DB)", 1934, 903, 60, 34, 0.3, alternatives=((1, "B"), (2, "Dbd")))
-    boxes = ((1934, 903, 1946, 937), (1948, 904, 1955, 932), (1948, 904, 1970, 932), (1975, 903, 1984, 937))
+def test_a_letter_wider_and_taller_than_a_sliver_is_kept_though_it_weighed_the_next():
+    # Seed 7273's `(D)` read `(DB)`: the D boxed at the start of the B, weighing B, but half a
+    # character wide and taller than the B. The D was right.
+    word = OcrWord("(DB)", 1950, 906, 55, 46, 0.3, alternatives=((1, "B"), (2, "Dbd")))
+    boxes = ((1950, 910, 1961, 944), (1963, 906, 1975, 952), (1964, 912, 1988, 938), (1995, 910, 2005, 944))
     text, characters = page_of((word, boxes))
     assert drop_doubled_characters(text, characters) == (text, characters, 0)
 
