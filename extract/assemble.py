@@ -1184,18 +1184,17 @@ def assemble(draft: CaseDraft) -> ExtractedCase:
         own = by_count.get(count.number, [])
         pieces = _shared_while_open(shared, own, level=_count_level(count.values), cca_count=cca) + own
         readings[count.number] = read_disposition(pieces, level=_count_level(count.values), cca_count=cca)
-    decided = [n for n, (reading, _) in readings.items() if reading is not None]
     fallback_page = draft.pages[-1] if draft.pages else 1
     for count in counts:
+        # A count no entry decides stays unknown, though others were decided: where the entries
+        # name counts, the part naming this one was lost ("CT 1 PG ... CT 2 NP" under a stamp),
+        # and the first decided count's outcome was the wrong one for it twice in three times
+        # on the damaged dockets 7000-7299.
         reading, pieces = readings[count.number]
         flags: tuple[str, ...] = ()
         cut = _named_last_and_cut(by_count.get(count.number, [])) if reading is None else None
         if cut is not None:
             flags = ("disposition_unread",)
-        elif reading is None and decided:
-            # A count no entry names shares the disposition of the case's first decided count.
-            reading, pieces = readings[decided[0]]
-            flags = ("disposition_inherited",)
         values = disposition_values(reading, pieces, fallback_page)
         if cut is not None and cut.entry.date is not None:
             # Whatever was decided for the count, the entry naming it dates it.

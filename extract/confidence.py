@@ -28,7 +28,6 @@ CALIBRATION_PATH = DATA_DIR / "calibration.json"
 # Consistency checks that make a value less likely to be right (or right but worth a look).
 FLAG_FACTORS = {
     "R_WEIGHT_CONFLICT": 0.6,
-    "disposition_inherited": 0.9,
     "amount_refit": 0.7,
     "date_refit": 0.7,
     "century_refit": 0.9,
@@ -42,9 +41,9 @@ FLAG_FACTORS = {
 AGREEMENT_FLAGS = frozenset(
     {"citation_agrees_with_text", "class_agrees_with_statute", "amount_agrees_with_statute", "case_number_agrees_with_arrest", "date_in_order"}
 )
-# Readings that needed another look: refits, inherited values, repairs towards a table.
+# Readings that needed another look: refits, repairs towards a table.
 DOUBT_FLAGS = frozenset(
-    {"disposition_inherited", "amount_refit", "date_refit", "century_refit", "subsection_refit", "case_number_year_refit", "charge_text_repaired", "citation_completed_from_text", "repeated_disagrees", "class_from_statute", "read_as_weighed", "citation_truncated", "citation_unread"}
+    {"amount_refit", "date_refit", "century_refit", "subsection_refit", "case_number_year_refit", "charge_text_repaired", "citation_completed_from_text", "repeated_disagrees", "class_from_statute", "read_as_weighed", "citation_truncated", "citation_unread"}
 )
 EVIDENCE = (
     "bias", "normalizer", "page", "words_mean", "words_min", "exact", "fuzzy", "from_text",

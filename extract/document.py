@@ -41,7 +41,6 @@ DOUBTS = {
     "citation_truncated": "the citation was cut short on the page",
     "charge_text_repaired": "the statute comes from a misread charge description",
     "class_from_statute": "the class was not read; it is the one the statute sets",
-    "disposition_inherited": "no entry names this count; it shares the first decided count's disposition",
     "disposition_unread": "an entry names this count last, and what follows it was not read",
     "completion_inferred": "supervision or probation was ordered and nothing read says how it ended",
     "repeated_disagrees": "the value is printed more than once and the readings differ",

@@ -455,3 +455,17 @@ def test_a_rap_sheet_disposition_whose_date_is_unreadable_is_read_where_it_was_p
     first = records[0].charges[0]
     assert first.disposition == docket.truth["cases"][0]["charges"][0]["disposition"] == "SUPERVISION_COMPLETED"
     assert first.disposition_date is None
+
+
+def test_a_count_whose_part_of_the_entry_was_lost_is_unknown_not_another_counts_outcome():
+    # Seed 7277's "CT 1 PG JW FINDING GUILTY. PROB 1 YR. CT 2 NP" under a clerk's seal, read to
+    # "PROB": count 2 once took count 1's conviction at 0.999.
+    docket = generate_docket(7277)
+    page = printed_pages(docket)[0]
+    words = list(page.text.words)
+    prob = max(i for i, w in enumerate(words) if w.text == "PROB")
+    assert [w.text for w in words[prob + 1 :]] == ["1", "YR.", "CT", "2", "NP"]
+    pages = [replace(page, text=replace(page.text, words=tuple(words[: prob + 1])))]
+    records = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")
+    assert [c.disposition for c in records[0].charges] == ["CONVICTED", "UNKNOWN"]
+    assert records[0].fields["charges.1.disposition"].status == "needs_review"
