@@ -601,8 +601,9 @@ def apply_date_order(draft: CaseDraft) -> None:
 
 
 def _field_kind(text: str) -> str:
-    # "= 1.3 GRAMS": a speck of a draft face read as "=" in front of the field.
-    upper = text.upper().lstrip("= ")
+    # "= 1.3 GRAMS", "(0.2 GR": a speck read as "=" or "(" in front of the field (a draft
+    # face's, a noisy scan's: seed 7121).
+    upper = text.upper().lstrip("=( ")
     if re.match(r"^(?:CL|CLASS|CL\.)\b", upper):
         return "class"
     if normalize_enhancements(upper).value:

@@ -469,3 +469,10 @@ def test_a_count_whose_part_of_the_entry_was_lost_is_unknown_not_another_counts_
     records = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")
     assert [c.disposition for c in records[0].charges] == ["CONVICTED", "UNKNOWN"]
     assert records[0].fields["charges.1.disposition"].status == "needs_review"
+
+
+def test_an_amount_with_a_speck_read_as_a_parenthesis_before_it_is_an_amount():
+    # Seed 7121, a noisy 100-dpi scan: "CCA 6   0.2 GR" read "CCA 6 (0.2 GR".
+    docket = generate_docket(7121)
+    records = extract_document(_misread(docket, {"0.2": "(0.2"}), document_sha256=docket_sha(docket), file="docket.pdf")
+    assert records[0].charges[0].amount_grams == pytest.approx(0.2)
