@@ -142,7 +142,7 @@ def _distances(glyphs: np.ndarray) -> np.ndarray:
     return distances
 
 
-def _is_plausible(read: str, voted: str, agreeing: int, weighed: str) -> bool:
+def _is_plausible(read: str, voted: str, agreeing: int, weighed: str, unlike_own: bool = False) -> bool:
     # A sign becomes a zero or stays: the `$` of `$1000`, weighed as 5, is never voted a 5.
     if read in ZERO_MISREADS:
         return voted == "0" and ("0" in weighed or agreeing >= MIN_AGREEING_UNWEIGHED)
@@ -157,16 +157,18 @@ def _is_plausible(read: str, voted: str, agreeing: int, weighed: str) -> bool:
         return False
     if voted in weighed:
         return True
-    return voted == "0" and read in ZERO_LOOKALIKES and agreeing >= MIN_AGREEING_UNWEIGHED
+    # A zero Tesseract did not weigh needs one more neighbour, unless the glyph looks like none
+    # of the page's glyphs read as it was (a draft `0.4` read `6.4`, no 6 of the page near it).
+    return voted == "0" and read in ZERO_LOOKALIKES and agreeing >= (MIN_AGREEING if unlike_own else MIN_AGREEING_UNWEIGHED)
 
 
 def _voted(
     labels: np.ndarray, distances: np.ndarray, index: int, max_distance: float = MAX_VOTED_DISTANCE, twin_distance: float = 0.0
-) -> tuple[tuple[str, int], ...]:
+) -> tuple[tuple[str, int, bool], ...]:
     """The characters the glyph's neighbours vote for instead of its reading, each with how many
-    of them agree on it: the one most of them outvote it with, then its twin. A glyph with none
-    of its own reading nearer than `max_distance` is voted by a twin nearer than `twin_distance`
-    alone (TWIN_AGREEING); 0 turns that off."""
+    of them agree on it and whether the glyph looks like none of its own reading (none nearer
+    than `max_distance`): the one most of them outvote it with, then its twin. A glyph unlike its
+    own is voted by a twin nearer than `twin_distance` alone (TWIN_AGREEING); 0 turns that off."""
     read = labels[index]
     nearest = np.argsort(distances[index])[:NEIGHBOURS]
     read_alike = np.asarray(labels) == read
@@ -176,7 +178,7 @@ def _voted(
     return tuple(vote for vote in votes if vote is not None)
 
 
-def _outvoted(labels: np.ndarray, distances: np.ndarray, index: int, nearest: np.ndarray, same: np.ndarray, max_distance: float) -> tuple[str, int] | None:
+def _outvoted(labels: np.ndarray, distances: np.ndarray, index: int, nearest: np.ndarray, same: np.ndarray, max_distance: float) -> tuple[str, int, bool] | None:
     read = labels[index]
     votes = Counter(labels[j] for j in nearest)
     voted, agreeing = votes.most_common(1)[0]
@@ -188,16 +190,16 @@ def _outvoted(labels: np.ndarray, distances: np.ndarray, index: int, nearest: np
     # sign read where a digit stands (the `$` of `$6/25/1995`) is no reading to keep.
     if (not same.size and read.isalnum()) or (same.size and same.min() < nearest_voted) or nearest_voted > max_distance:
         return None
-    return str(voted), agreeing
+    return str(voted), agreeing, bool(same.min(initial=np.inf) > max_distance)
 
 
 def _twinned(
     labels: np.ndarray, distances: np.ndarray, index: int, nearest: np.ndarray, same: np.ndarray, max_distance: float, twin_distance: float
-) -> tuple[str, int] | None:
+) -> tuple[str, int, bool] | None:
     twin = nearest[0]
     if labels[twin] == labels[index] or distances[index][twin] >= twin_distance or same.min(initial=np.inf) <= max_distance:
         return None
-    return str(labels[twin]), TWIN_AGREEING
+    return str(labels[twin]), TWIN_AGREEING, True
 
 
 def _revoted(word: OcrWord, index: int, voted: str) -> OcrWord:
@@ -256,7 +258,7 @@ def _revote(
     *,
     max_distance: Callable[[np.ndarray, np.ndarray], float],
     twin_distance: float = 0.0,
-    plausible: Callable[[str, str, int, str], bool],
+    plausible: Callable[[str, str, int, str, bool], bool],
     votes: Callable[[str], bool],
 ) -> tuple[PageText, int]:
     """`votes` tells the readings whose glyphs vote: a misread zero's `@` is voted, but is no
@@ -284,7 +286,9 @@ def _revote(
     changed = 0
     for index, (word_index, character_index, _) in enumerate(found):
         weighed = dict(text.words[word_index].alternatives).get(character_index, "")
-        vote = next((v for v in _voted(labels, distances, index, farthest, twin_distance) if plausible(labels[index], *v, weighed)), None)
+        vote = next(
+            (v for v in _voted(labels, distances, index, farthest, twin_distance) if plausible(labels[index], v[0], v[1], weighed, v[2])), None
+        )
         if vote is not None:
             words[word_index] = _revoted(words[word_index], character_index, vote[0])
             changed += 1

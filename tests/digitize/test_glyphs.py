@@ -128,7 +128,7 @@ def _distances_from(labels: list[str], glyph: int, to_zeros: float) -> np.ndarra
     return distances
 
 
-@pytest.mark.parametrize(("to_zeros", "voted"), [(1.5, (("0", 7),)), (MAX_VOTED_DISTANCE + 0.5, ())])
+@pytest.mark.parametrize(("to_zeros", "voted"), [(1.5, (("0", 7, True),)), (MAX_VOTED_DISTANCE + 0.5, ())])
 def test_a_digit_is_outvoted_only_by_glyphs_it_looks_like(to_zeros, voted):
     # The case number 00168 on a printout of zeros: its one 6 has only zeros for neighbours. Read
     # 6 and near them, it is a zero misread; far from all of them, it is a 6 unlike any zero.
@@ -140,7 +140,7 @@ def test_a_sign_read_once_on_the_page_is_still_voted():
     # A digit read once keeps its reading (nothing of its own to look like); the page's one "@"
     # among zeros is no digit's reading, and is read as the zero it looks like.
     labels = ["0"] * 9 + ["@", "6"]
-    assert _voted(labels, _distances_from(labels, 9, 1.5), 9) == (("0", 7),)
+    assert _voted(labels, _distances_from(labels, 9, 1.5), 9) == (("0", 7, True),)
 
 
 def _twin_distances(labels: list[str], glyph: int, to_twin: float, to_own: float) -> np.ndarray:
@@ -156,7 +156,7 @@ def _twin_distances(labels: list[str], glyph: int, to_twin: float, to_own: float
 
 @pytest.mark.parametrize(
     ("to_twin", "to_own", "voted"),
-    [(0.85, 4.0, (("9", 1),)), (MAX_TWIN_DISTANCE + 0.2, 4.0, ()), (0.85, MAX_VOTED_DISTANCE - 0.5, ())],
+    [(0.85, 4.0, (("9", 1, True),)), (MAX_TWIN_DISTANCE + 0.2, 4.0, ()), (0.85, MAX_VOTED_DISTANCE - 0.5, ())],
     ids=["twin-and-unlike-its-own", "no-twin", "like-its-own"],
 )
 def test_a_digit_unlike_its_own_is_read_as_its_one_near_twin(to_twin, to_own, voted):
