@@ -585,6 +585,13 @@ def apply_date_order(draft: CaseDraft) -> None:
             refit = refit_date(arrest, earliest=grown, latest=first_entry)
             if refit.flags[-1:] == ("date_refit",):
                 arrest = values["arrest_date"] = refit
+    if arrest is not None and arrest.value is not None and first_entry is not None:
+        # An arrest decades before the docket's first entry is a misreading, whatever a misread
+        # case number says ("07/08/1902" for 1982, "1930" on case "30CR..." for 90CR, entries
+        # in 1990): read again near the entries, or doubted.
+        earliest = first_entry - dt.timedelta(days=365 * _ARREST_BEFORE_FILING_YEARS)
+        if arrest.value < earliest:
+            arrest = values["arrest_date"] = refit_date(arrest, earliest=earliest, latest=first_entry, near=first_entry)
     if dob is not None and arrest is not None and arrest.value is not None:
         dob = values["defendant.date_of_birth"] = refit_date(dob, latest=arrest.value - dt.timedelta(days=365 * 10))
         if dob.value is not None and _YOUNGEST_DEFENDANT <= (arrest.value - dob.value).days / 365.25 <= _OLDEST_DEFENDANT:

@@ -476,3 +476,13 @@ def test_an_amount_with_a_speck_read_as_a_parenthesis_before_it_is_an_amount():
     docket = generate_docket(7121)
     records = extract_document(_misread(docket, {"0.2": "(0.2"}), document_sha256=docket_sha(docket), file="docket.pdf")
     assert records[0].charges[0].amount_grams == pytest.approx(0.2)
+
+
+def test_an_arrest_decades_before_the_first_entry_is_read_again_near_the_entries():
+    # Seed 7576's rap sheet, its first case number unreadable: "ARREST 07/08/1982" read with its 8
+    # as a 3 was an arrest in 1932 on a case whose entries are in 1982.
+    docket = generate_docket(7576)
+    records = extract_document(_misread(docket, {"82C165077": "S2C1ES077", "07/08/1982": "07/08/1932"}), document_sha256=docket_sha(docket), file="docket.pdf")
+    assert records[0].arrest_date == dt.date(1982, 7, 8)
+    assert records[0].fields["arrest_date"].doubts
+
