@@ -508,7 +508,7 @@ def _weighed_at_start(words: tuple[OcrWord, ...], printed: str) -> dict[int, str
 
 
 def _first_entry_date(draft: CaseDraft) -> dt.date | None:
-    return min((e.date.value for e in draft.entries if e.date is not None and e.date.value is not None), default=None)
+    return min((e.day for e in draft.entries if e.day is not None), default=None)
 
 
 def check_case_number_year(draft: CaseDraft) -> None:

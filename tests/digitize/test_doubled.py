@@ -102,27 +102,20 @@ def test_the_pipeline_reads_a_doubled_amount_as_printed():
     assert "51.1" in read and "51.14" not in read
 
 
-def test_the_pipeline_reads_a_case_numbers_doubled_letter_as_printed():
-    docket = generate_docket(6907, damage="clean")
+def _words_after(seed: int, before: str, options: DigitizeOptions) -> list[str]:
+    """The words the pipeline reads right after each `before` on the clean docket of `seed`."""
+    docket = generate_docket(seed, damage="clean")
     truth = docket.truth["pages"][0]
     page = PageImage(pixels=np.asarray(docket.pages[0]).copy(), dpi=truth["dpi"], page_number=1)
+    words = [word.text for word in digitize_page(page, options).text.words]
+    return [following for word, following in zip(words, words[1:]) if word == before]
 
-    def after_88(options: DigitizeOptions) -> list[str]:
-        words = [word.text for word in digitize_page(page, options).text.words]
-        return [following for word, following in zip(words, words[1:]) if word == "88"]
 
-    assert after_88(DigitizeOptions(drop_doubled=False)) == ["CC"], "Tesseract no longer doubles this C: the test shows nothing"
-    assert after_88(DigitizeOptions()) == ["C"]
+def test_the_pipeline_reads_a_case_numbers_doubled_letter_as_printed():
+    assert _words_after(6907, "88", DigitizeOptions(drop_doubled=False)) == ["CC"], "Tesseract no longer doubles this C: the test shows nothing"
+    assert _words_after(6907, "88", DigitizeOptions()) == ["C"]
 
 
 def test_the_pipeline_reads_a_unit_read_twice_as_printed():
-    docket = generate_docket(7214, damage="clean")
-    truth = docket.truth["pages"][0]
-    page = PageImage(pixels=np.asarray(docket.pages[0]).copy(), dpi=truth["dpi"], page_number=1)
-
-    def after_8_1(options: DigitizeOptions) -> list[str]:
-        words = [word.text for word in digitize_page(page, options).text.words]
-        return [following for word, following in zip(words, words[1:]) if word == "8.1"]
-
-    assert after_8_1(DigitizeOptions(drop_doubled=False)) == ["6G"], "Tesseract no longer doubles this G: the test shows nothing"
-    assert after_8_1(DigitizeOptions()) == ["G"]
+    assert _words_after(7214, "8.1", DigitizeOptions(drop_doubled=False)) == ["6G"], "Tesseract no longer doubles this G: the test shows nothing"
+    assert _words_after(7214, "8.1", DigitizeOptions()) == ["G"]
