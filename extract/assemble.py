@@ -33,6 +33,9 @@ from extract.ocr_repair import DIGIT_LOOKALIKES, DOTTED_ZERO_DIGITS, repair_digi
 from models.pages import OcrWord
 
 _COUNT_REF = re.compile(r"\b(?:CT|COUNT)S?\.?\s*#?\s*([0-9OolI]{1,2})\b")
+# "Cr 2 NOL PROS" (seed 7634): a count's T read as a small r. In capitals CR is a case number's
+# code, so only the mixed-case reading is taken for CT.
+_COUNT_WORD_MISREAD = re.compile(r"\b(?:Cr|cr|cT|Ct)(?=\.?\s*#?\s*[0-9OolI]{1,2}\b)")
 _ALL_COUNTS = re.compile(r"\bALL\s+(?:CTS?|COUNTS)\b")
 _CLAUSE_END = re.compile(r"\.\s")
 _SAME_CASE_RATIO = 85.0
@@ -442,11 +445,16 @@ def _add_century(day: dt.date) -> dt.date | None:
 _CENTURY_REFIT_YEARS = 15
 
 
+# A faded typewritten 8 that lost its waist reads as 0 ("JAN 12 1907" for 1987, seed 7665): a date
+# out of the docket's order is read again so; a case number's year is not.
+_FADED_EIGHT = ("0", "8")
+
+
 def _confused_digit_variants(text: str) -> list[str]:
     """`text` with one digit read as the digit a worn or dot-matrix face makes it look like."""
     variants = []
     for i, ch in enumerate(text):
-        for printed, meant in _DIGIT_CONFUSIONS:
+        for printed, meant in sorted(_DIGIT_CONFUSIONS | {_FADED_EIGHT}):
             if ch == printed:
                 variants.append(text[:i] + meant + text[i + 1 :])
     return variants
@@ -556,6 +564,12 @@ _USUAL_CASE_YEARS = 4
 _ARREST_BEFORE_FILING_YEARS = 10
 
 
+# The Circuit Court of Cook County sat from 1 January 1964 (the Judicial Article of 1962): no entry
+# of its dockets is older. The dockets kept only on paper are those before 2000.
+_COURT_OPENED = dt.date(1964, 1, 1)
+_PAPER_DOCKETS_END = dt.date(1999, 12, 31)
+
+
 def apply_date_order(draft: CaseDraft) -> None:
     """Birth before arrest before filing year before every entry (spec §11; docket chronology)."""
     values = draft.values
@@ -596,6 +610,11 @@ def apply_date_order(draft: CaseDraft) -> None:
         dob = values["defendant.date_of_birth"] = refit_date(dob, latest=arrest.value - dt.timedelta(days=365 * 10))
         if dob.value is not None and _YOUNGEST_DEFENDANT <= (arrest.value - dob.value).days / 365.25 <= _OLDEST_DEFENDANT:
             dob.flags += ("date_in_order",)
+    for entry in draft.entries:
+        if entry.date is not None and entry.date.value is not None and entry.date.value < _COURT_OPENED:
+            # Read again within the paper era, whatever else the docket lost (no arrest, no case
+            # number: "04-22-02" for 1982 on seed 7664 went out as 1902).
+            entry.date = refit_date(entry.date, earliest=_COURT_OPENED, latest=_PAPER_DOCKETS_END)
     if arrest is not None and arrest.value is not None:
         for entry in draft.entries:
             if entry.date is not None:
@@ -709,6 +728,9 @@ def _reads_as_charge(view: PageView, line: int) -> bool:
     printed = view.lines[line]
     if len(printed.fields) < 2 or printed.indent_cells >= _CONTINUATION_INDENT_CELLS or view.has_label(line, *_LABELS_OF_OTHER_LINES):
         return False
+    if _field_kind(printed.fields[0].text) == "citation":
+        # A line that starts with its citation continues a count; a count line starts "CT n".
+        return False
     return any(_field_kind(f.text) in ("class", "citation", "amount") for f in printed.fields[1:])
 
 
@@ -729,11 +751,24 @@ def _printout_count_number(text: str) -> int | None:
     return 1 if text in ("i", "l", "I", "|", "!") else _count_number(text)
 
 
+# A header word OCR garbled by a letter or two ('SESCRIPTION') still names its column.
+_HEADER_WORD_SIMILARITY = 80
+
+
+def _is_printout_table_header(view: PageView, line: int) -> bool:
+    """'CT DESCRIPTION CLASS AMOUNT OFF DATE', however OCR read it; not the continuation
+    layout's 'CHARGES' heading, which has no columns."""
+    header = view.label(line, "CHARGES_HEADER")
+    return header is not None and not header.text.upper().startswith("CHARGES")
+
+
 def _printout_columns(view: PageView, line: int) -> list[tuple[str, int]]:
     """(column name, left pixel) of the printout's charges table header."""
     columns = []
     for index, word in enumerate(view.lines[line].words):
         name = word.text.upper().strip(":.,")
+        if fuzz.ratio(name, "DESCRIPTION") >= _HEADER_WORD_SIMILARITY:
+            name = "DESCRIPTION"
         if name in ("CT", "DESCRIPTION", "CLASS", "AMOUNT", "OFF"):
             columns.append((name, word.left))
         elif index == 0 and name != "DESCRIPTION":
@@ -759,7 +794,7 @@ def read_counts(draft: CaseDraft, lines: list[tuple[PageView, int]]) -> None:
         printed = view.lines[line]
         if view.has_label(line, "ENTRIES_HEADER", "DISP") or _starts_with_date(view, line):
             entries_started = True
-        if view.has_label(line, "CHARGES_HEADER") and "DESCRIPTION" in printed.text.upper().replace(" ", ""):
+        if _is_printout_table_header(view, line):
             columns = _printout_columns(view, line)
             current = None
             continue
@@ -813,7 +848,10 @@ def read_counts(draft: CaseDraft, lines: list[tuple[PageView, int]]) -> None:
         # "STATUTE: CH 56-1/2 PAR 1402(C)" and a wrapped "CH 56 1/2 PAR 1402 (C) 1/4 OZ" hold
         # something date-shaped ("56-1/2", "1/4") and are still no entry.
         statute_line = view.has_label(line, "STATUTE") or _field_kind(printed.fields[0].text) == "citation"
-        if current is not None and printed.indent_cells >= _CONTINUATION_INDENT_CELLS and (statute_line or not view.dates.get(line)):
+        # A count's citation line whose indent a speck in the margin hid ("TLL. REV. STAT. ..."
+        # at the margin, seed 7669) still belongs to the count when it has none yet.
+        continues = printed.indent_cells >= _CONTINUATION_INDENT_CELLS or (statute_line and current is not None and not current.citation)
+        if current is not None and continues and (statute_line or not view.dates.get(line)):
             current.words.extend(printed.words)
             statute = view.label(line, "STATUTE")
             if statute is not None:
@@ -916,12 +954,22 @@ CITATION_UNREAD = "citation_unread"
 _CITATION_DEBRIS = re.compile(r"(?i)\bch\b|\bpar\b|ilcs|\b56\b|\b7\d\d\b|\b1?4\d\d\b|\b\d{3}\s*/|\d\s*\(\s*[a-g]\s*\)")
 
 
+# Letters and digits a count's lines hold beyond its "CT n", description, class and amount
+# that say it printed something more: a citation OCR read as noise ("FOO TLOS 5599/5 (ce)",
+# seed 7612; "Ta a Sa tt OT Oh FD", seed 7686).
+_UNREAD_TEXT_CHARACTERS = 6
+
+
 def _holds_citation_debris(count: CountDraft) -> bool:
     """Whether a count's words, apart from its class, amount and enhancement, hold pieces of a
-    citation."""
+    citation, or text that was read as none of its parts."""
     claimed = {id(w) for w in (*count.offense_class, *count.amount, *count.enhancement)}
     text = _text([w for w in count.words if id(w) not in claimed])
-    return _CITATION_DEBRIS.search(text) is not None
+    if _CITATION_DEBRIS.search(text) is not None:
+        return True
+    read = claimed | {id(w) for w in (*count.description, *(count.offense_date.words if count.offense_date else ()))}
+    unread = [w.text for w in count.words[1:] if id(w) not in read and not w.text.isdigit()]
+    return sum(ch.isalnum() for word in unread for ch in word) >= _UNREAD_TEXT_CHARACTERS
 
 
 def finish_count(count: CountDraft, case_values: dict[str, Value]) -> ExtractedCount:
@@ -1070,7 +1118,7 @@ def split_by_count(entries: list[Entry]) -> dict[int | None, list[CountEntry]]:
     """Entry text per count number ("CT 2 NOLLE"); None holds text naming no count or all counts."""
     by_count: dict[int | None, list[CountEntry]] = {}
     for entry in entries:
-        text = entry.text.upper()
+        text = _COUNT_WORD_MISREAD.sub("CT", entry.text).upper()
         marks = [(m.start(), _count_number(m.group(1))) for m in _COUNT_REF.finditer(text)]
         marks += [(m.start(), None) for m in _ALL_COUNTS.finditer(text)]
         marks.sort(key=lambda item: item[0])
@@ -1125,8 +1173,9 @@ def disposition_values(reading: DispositionReading | None, pieces: list[CountEnt
         "disposition": Value(reading.disposition, normalized, words, last.entry.page, "court.disposition.v1", reading.text, flags),
     }
     if last.entry.date is not None:
-        date = last.entry.date
-        values["disposition_date"] = Value(date.value, date.normalized, date.words, date.page, date.extractor, date.text)
+        # The entry's date as read and checked (a refit stays doubted), in a copy of its own: the
+        # count's flags are added to its values.
+        values["disposition_date"] = replace(last.entry.date)
     if reading.sentence_kind:
         values["sentence_kind"] = Value(reading.sentence_kind, normalized, words, last.entry.page, "court.disposition.v1", reading.text)
     if reading.sentence is not None and reading.sentence.entry_index < len(pieces):
@@ -1206,8 +1255,7 @@ def assemble(draft: CaseDraft) -> ExtractedCase:
         values = disposition_values(reading, pieces, fallback_page)
         if cut is not None and cut.entry.date is not None:
             # Whatever was decided for the count, the entry naming it dates it.
-            date = cut.entry.date
-            values["disposition_date"] = Value(date.value, date.normalized, date.words, date.page, date.extractor, date.text)
+            values["disposition_date"] = replace(cut.entry.date)
         for value in values.values():
             value.flags += flags
         count.values.update(values)

@@ -118,7 +118,7 @@ def _field_info(
         evidence_sink[path] = features
     model = (load_score_models() if models is None else models).get(kind)
     raw = model(features) if model is not None else raw_score(score, value.ocr_confidences, value.flags, page_confidences.get(value.page))
-    confidence = calibrated(kind, raw, curves)
+    confidence = calibrated(kind, raw, curves, flags)
     needs_review = confidence < options.review_threshold or any(f.startswith("R_") for f in value.flags) or value.page in unsure_pages
     doubts = [DOUBTS[flag] for flag in flags if flag in DOUBTS]
     if value.page in unsure_pages:

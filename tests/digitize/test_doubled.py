@@ -58,6 +58,31 @@ def test_a_sliver_before_the_glyph_weighing_nothing_of_it_is_kept():
     assert drop_doubled_characters(text, characters) == (text, characters, 0)
 
 
+def test_a_sliver_running_into_the_glyph_from_its_left_that_weighed_its_letter_is_dropped():
+    # Seed 7668's case number serial `3936895` read `39368395`: the 3 boxed 9 px wide, its last 2
+    # columns inside the 9's box, weighing 9 at 85 against its own 87.
+    serial = OcrWord("9368395", 733, 381, 145, 28, 0.61, alternatives=((0, "$3%2"), (4, "9"), (5, "3")))
+    boxes = ((733, 381, 753, 409), (758, 381, 778, 409), (783, 381, 803, 409), (808, 381, 828, 409), (828, 381, 837, 409), (835, 381, 853, 409), (858, 381, 878, 409))
+    text, characters = page_of((serial, boxes))
+    dropped_text, dropped_characters, dropped = drop_doubled_characters(text, characters)
+    assert dropped == 1
+    assert dropped_text.words[0].text == "936895"
+    assert dropped_characters[serial.bbox] == boxes[:4] + boxes[5:]
+
+
+def test_a_character_touching_the_next_glyph_is_kept():
+    # The same word, the 3 a whole character that touches the 9 by one column: no sliver.
+    serial = OcrWord("39", 808, 381, 45, 28, 0.9, alternatives=((0, "9"),))
+    text, characters = page_of((serial, ((808, 381, 828, 409), (827, 381, 853, 409))))
+    assert drop_doubled_characters(text, characters) == (text, characters, 0)
+
+
+def test_a_narrow_character_running_into_the_next_that_weighed_nothing_of_it_is_kept():
+    serial = OcrWord("39", 808, 381, 45, 28, 0.9, alternatives=((0, "8"),))
+    text, characters = page_of((serial, ((828, 381, 837, 409), (835, 381, 853, 409))))
+    assert drop_doubled_characters(text, characters) == (text, characters, 0)
+
+
 def test_a_letter_wider_and_taller_than_a_sliver_is_kept_though_it_weighed_the_next():
     # Seed 7273's `(D)` read `(DB)`: the D boxed at the start of the B, weighing B, but half a
     # character wide and taller than the B. The D was right.
