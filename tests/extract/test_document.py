@@ -552,3 +552,20 @@ def test_a_date_out_of_the_dockets_order_is_at_most_even_odds_and_goes_to_review
     assert records[0].arrest_date == dt.date(1912, 7, 8)
     assert DOUBTS["date_out_of_order"] in arrest.doubts
     assert arrest.confidence <= 0.5 and arrest.status == "needs_review"
+
+
+def test_count_words_read_cy_on_a_charge_line_and_cr_in_an_entry_still_name_their_counts():
+    # Seed 7634's rap sheet, a dot-matrix T read as Y and as r: "CY 1 POSSESSION OF CANNABIS"
+    # lost the first case's cannabis count, and "DISP 09/06/87 CT 1 VG. FINE & COSTS. Cr 2 NOL
+    # PROS" gave count 2's nolle to count 1, at 0.98.
+    docket = generate_docket(7634)
+    page = printed_pages(docket)[0]
+    words = list(page.text.words)
+    first = next(i for i, w in enumerate(words) if w.text == "CT")
+    nol = next(i for i, w in enumerate(words) if w.text == "NOL")
+    words[first] = replace(words[first], text="CY")
+    words[nol - 2] = replace(words[nol - 2], text="Cr")
+    pages = [replace(page, text=replace(page.text, words=tuple(words)))]
+    records = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")
+    truth = docket.truth["cases"]
+    assert [[(c.statute, c.disposition) for c in r.charges] for r in records] == [[(c["statute"], c["disposition"]) for c in t["charges"]] for t in truth]
