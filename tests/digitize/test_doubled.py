@@ -127,11 +127,10 @@ def test_the_pipeline_reads_a_doubled_amount_as_printed():
     assert "51.1" in read and "51.14" not in read
 
 
-def _words_after(seed: int, before: str, options: DigitizeOptions) -> list[str]:
-    """The words the pipeline reads right after each `before` on the clean docket of `seed`."""
-    docket = generate_docket(seed, damage="clean")
-    truth = docket.truth["pages"][0]
-    page = PageImage(pixels=np.asarray(docket.pages[0]).copy(), dpi=truth["dpi"], page_number=1)
+def _words_after(seed: int, before: str, options: DigitizeOptions, damage: str = "clean") -> list[str]:
+    """The words the pipeline reads right after each `before` on the first page of `seed`."""
+    docket = generate_docket(seed, damage=damage)
+    page = PageImage(pixels=np.asarray(docket.pages[0]).copy(), dpi=docket.dpi, page_number=1)
     words = [word.text for word in digitize_page(page, options).text.words]
     return [following for word, following in zip(words, words[1:]) if word == before]
 
@@ -144,3 +143,9 @@ def test_the_pipeline_reads_a_case_numbers_doubled_letter_as_printed():
 def test_the_pipeline_reads_a_unit_read_twice_as_printed():
     assert _words_after(7214, "8.1", DigitizeOptions(drop_doubled=False)) == ["6G"], "Tesseract no longer doubles this G: the test shows nothing"
     assert _words_after(7214, "8.1", DigitizeOptions()) == ["G"]
+
+
+def test_the_pipeline_reads_a_case_number_whose_digit_was_read_twice_as_printed():
+    # Seed 7612, a faded 100-dpi half-sheet skewed 6°: case number `95 CR 15890` read `158390`.
+    assert _words_after(7612, "CR", DigitizeOptions(drop_doubled=False), "damaged") == ["158390"], "Tesseract no longer doubles this 9: the test shows nothing"
+    assert _words_after(7612, "CR", DigitizeOptions(), "damaged") == ["15890"]
