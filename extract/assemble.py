@@ -1153,6 +1153,13 @@ def _clause(text: str, token: DispositionToken) -> str:
     return target
 
 
+def _disposition_date(date: Value) -> Value:
+    """The deciding entry's date as a value of its own, doubted if it was read again ("04-22-02"
+    refit to 1982). That it falls in the docket's order says nothing of whether its entry is the
+    one that decided the count, so that check is not passed on."""
+    return replace(date, flags=tuple(flag for flag in date.flags if flag != "date_in_order"))
+
+
 def disposition_values(reading: DispositionReading | None, pieces: list[CountEntry], page_fallback: int) -> dict[str, Value]:
     if reading is None:
         normalized = Normalized("UNKNOWN", 0.0, "unparsed")
@@ -1173,9 +1180,7 @@ def disposition_values(reading: DispositionReading | None, pieces: list[CountEnt
         "disposition": Value(reading.disposition, normalized, words, last.entry.page, "court.disposition.v1", reading.text, flags),
     }
     if last.entry.date is not None:
-        # The entry's date as read and checked (a refit stays doubted), in a copy of its own: the
-        # count's flags are added to its values.
-        values["disposition_date"] = replace(last.entry.date)
+        values["disposition_date"] = _disposition_date(last.entry.date)
     if reading.sentence_kind:
         values["sentence_kind"] = Value(reading.sentence_kind, normalized, words, last.entry.page, "court.disposition.v1", reading.text)
     if reading.sentence is not None and reading.sentence.entry_index < len(pieces):
@@ -1255,7 +1260,7 @@ def assemble(draft: CaseDraft) -> ExtractedCase:
         values = disposition_values(reading, pieces, fallback_page)
         if cut is not None and cut.entry.date is not None:
             # Whatever was decided for the count, the entry naming it dates it.
-            values["disposition_date"] = replace(cut.entry.date)
+            values["disposition_date"] = _disposition_date(cut.entry.date)
         for value in values.values():
             value.flags += flags
         count.values.update(values)
