@@ -569,3 +569,11 @@ def test_count_words_read_cy_on_a_charge_line_and_cr_in_an_entry_still_name_thei
     records = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")
     truth = docket.truth["cases"]
     assert [[(c.statute, c.disposition) for c in r.charges] for r in records] == [[(c["statute"], c["disposition"]) for c in t["charges"]] for t in truth]
+
+
+def test_first_offender_probation_whose_prob_was_misread_is_still_qualified_probation():
+    # Seed 7697's "CT 1 FG. 1ST OFF PROB 16 MOS." read "... 1ST OFF PROS ...": the finding stood
+    # alone, and the later "PROB TERM SATIS." left the count convicted at 0.97.
+    docket = generate_docket(7697)
+    records = extract_document(_misread(docket, {"PROB": "PROS"}), document_sha256=docket_sha(docket), file="docket.pdf")
+    assert records[2].charges[0].disposition == "QUALIFIED_PROBATION_COMPLETED"
