@@ -70,6 +70,23 @@ def test_a_sliver_running_into_the_glyph_from_its_left_that_weighed_its_letter_i
     assert dropped_characters[serial.bbox] == boxes[:4] + boxes[5:]
 
 
+def test_a_wider_reading_lying_mostly_inside_the_glyph_each_weighing_the_other_is_dropped():
+    # Clean seed 7649's `89 CR 14295` read `142595`: the first 5 16 px wide, 11 of them inside
+    # the 9's box, each of the two weighing the other's digit at 86.
+    serial = OcrWord("142595", 556, 276, 121, 37, 0.72, alternatives=((0, "1"), (3, "93"), (4, "53$S8"), (5, "3")))
+    boxes = ((556, 276, 574, 313), (581, 276, 602, 313), (606, 276, 627, 313), (626, 276, 642, 313), (631, 276, 652, 313), (656, 276, 677, 313))
+    text, characters = page_of((serial, boxes))
+    dropped_text, _, dropped = drop_doubled_characters(text, characters)
+    assert dropped == 1 and dropped_text.words[0].text == "14295"
+
+
+def test_a_wider_reading_inside_the_glyph_that_the_glyph_did_not_weigh_is_kept():
+    serial = OcrWord("142595", 556, 276, 121, 37, 0.72, alternatives=((3, "9"),))
+    boxes = ((556, 276, 574, 313), (581, 276, 602, 313), (606, 276, 627, 313), (626, 276, 642, 313), (631, 276, 652, 313), (656, 276, 677, 313))
+    text, characters = page_of((serial, boxes))
+    assert drop_doubled_characters(text, characters) == (text, characters, 0)
+
+
 def test_a_character_touching_the_next_glyph_is_kept():
     # The same word, the 3 a whole character that touches the 9 by one column: no sliver.
     serial = OcrWord("39", 808, 381, 45, 28, 0.9, alternatives=((0, "9"),))
