@@ -77,10 +77,16 @@ def _subsection_brackets(text: str) -> str:
     return _CLOSING.sub(")", _OPENING.sub("(", _SPECK_BEFORE_BRACKET.sub("", text)))
 
 
+# "720-5/26=1": the dash of a section number between two digits read as "=" or "~" (seed 7685,
+# which went out as section 26 at 0.99).
+_MARK_FOR_DASH = re.compile(r"(?<=\d)[=~](?=\d)")
+
+
 def _clear_specks(text: str) -> str:
-    """"fa)", "f(a)", "4ic)", "(0)", "705=-D", "56~-1/2", "3 .5": a bracket read as a letter, a
-    speck read as one, a faded d, specks, a split section number."""
+    """"fa)", "f(a)", "4ic)", "(0)", "705=-D", "56~-1/2", "3 .5", "26=1": a bracket read as a
+    letter, a speck read as one, a faded d, specks, a split section number, a dash read as a mark."""
     text = _SPECK_BEFORE_CHAPTER.sub("", _F_FOR_BRACKET.sub(r"\1(\2)", _LETTER_BEFORE_BRACKET.sub(r"\1", text)))
+    text = _MARK_FOR_DASH.sub("-", text)
     return _SPLIT_SECTION.sub("", _ZERO_SUBSECTION.sub("(d)", text.replace("=-", "-").replace("~", "")))
 
 
