@@ -68,11 +68,12 @@ LOOSE_FORM_SCORE = 0.9
 
 
 def _letter_digit_variants(text: str) -> list[str]:
-    """`text` with one capital that OCR may have read for a digit ("76CRL4379") made that digit."""
+    """`text` with one capital that OCR may have read for a digit ("76CRL4379", "MI-90-698549")
+    made that digit: one before a digit, or before a dash and a digit."""
     return [
         text[:i] + _CAPITAL_LOOKALIKES[ch] + text[i + 1 :]
         for i, ch in enumerate(text)
-        if ch in _CAPITAL_LOOKALIKES and i + 1 < len(text) and text[i + 1].isdigit()
+        if ch in _CAPITAL_LOOKALIKES and re.match(r"-?\d", text[i + 1 :])
     ]
 
 

@@ -35,8 +35,8 @@ def test_every_era_reads_into_the_normalized_form(printed, normalized):
 
 @pytest.mark.parametrize(
     ("printed", "normalized"),
-    [("93 C 66O123", "93C660123"), ("88 © 973466", "88C973466"), ("1996 MCi 347237", "1996MC1347237")],
-    ids=["O-for-0", "copyright-for-C", "district-digit-read-as-a-letter-and-spaced-off"],
+    [("93 C 66O123", "93C660123"), ("88 © 973466", "88C973466"), ("1996 MCi 347237", "1996MC1347237"), ("Mi-90-698549", "M190698549")],
+    ids=["O-for-0", "copyright-for-C", "district-digit-read-as-a-letter-and-spaced-off", "district-digit-read-as-a-letter-before-a-dash"],
 )
 def test_ocr_confusions_are_repaired(printed, normalized):
     assert normalize_case_number(printed).value == normalized
