@@ -146,6 +146,10 @@ def _repair_word(word: str) -> tuple[str, bool]:
         swapped = word.translate(_SHORT_CODE_CONFUSIONS)
         if swapped != word and swapped in _short_codes():
             return swapped, True
+        if len(word) == 3 and word.startswith("W") and "N" + word[1:] in _short_codes():
+            # A dot-matrix N read as W ("WOL PROS", seed 7645; "WUMBER" in labels). Not in two
+            # letters: "W.P." need not be N.P.
+            return "N" + word[1:], True
         draft = _DRAFT_LETTERS_OF_THREE if len(word) == 3 else _DRAFT_LETTERS
         for i, ch in enumerate(word):
             undotted = word[:i] + word[i + 1 :] if 0 < i < len(word) - 1 and ch in _PERIOD_STROKES else None
