@@ -38,6 +38,9 @@ _SHORT_CODE_CONFUSIONS = str.maketrans({"F": "P", "E": "F", "Q": "O", "D": "O"})
 # fragments ("F ED" of a smudged FILED would be CD).
 _DRAFT_LETTERS = {"O": "D"}
 _DRAFT_LETTERS_OF_THREE = {**_DRAFT_LETTERS, "E": "C"}
+# A dot-matrix N read as W in a nolle ("WOL PROS", seed 7645; "CT 2 W.P.", seed 7621). Only these
+# two: "W/O" is "without", and no code of spec §8.2 is read WP or WOL.
+_N_READ_AS_W = {"WP": "NP", "WOL": "NOL"}
 # The period of an abbreviation read as a stroke ("NLP." for "N.P.").
 _PERIOD_STROKES = "LI1|"
 _DATE_TOKEN = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$")
@@ -146,10 +149,8 @@ def _repair_word(word: str) -> tuple[str, bool]:
         swapped = word.translate(_SHORT_CODE_CONFUSIONS)
         if swapped != word and swapped in _short_codes():
             return swapped, True
-        if len(word) == 3 and word.startswith("W") and "N" + word[1:] in _short_codes():
-            # A dot-matrix N read as W ("WOL PROS", seed 7645; "WUMBER" in labels). Not in two
-            # letters: "W.P." need not be N.P.
-            return "N" + word[1:], True
+        if word in _N_READ_AS_W:
+            return _N_READ_AS_W[word], True
         draft = _DRAFT_LETTERS_OF_THREE if len(word) == 3 else _DRAFT_LETTERS
         for i, ch in enumerate(word):
             undotted = word[:i] + word[i + 1 :] if 0 < i < len(word) - 1 and ch in _PERIOD_STROKES else None

@@ -136,8 +136,8 @@ def test_sentence_kind_of_a_sentence_text():
 
 @pytest.mark.parametrize(
     ("printed", "code"),
-    [("CT 2 NLP.", "NOLLE"), ("DISP 11/21/92 OwP", "DISMISSED"), ("ALL CTS WOL PROS. DEFT DISCHARGED", "NOLLE")],
-    ids=["period-read-as-L", "draft-D-read-as-O", "N-read-as-W"],
+    [("CT 2 NLP.", "NOLLE"), ("DISP 11/21/92 OwP", "DISMISSED"), ("ALL CTS WOL PROS. DEFT DISCHARGED", "NOLLE"), ("CT 2 W.P.", "NOLLE")],
+    ids=["period-read-as-L", "draft-D-read-as-O", "N-read-as-W", "N-read-as-W-in-two-letters"],
 )
 def test_draft_misreadings_of_short_codes_are_repaired_at_a_lower_score(printed, code):
     result = normalize_disposition(printed)
@@ -151,7 +151,7 @@ def test_a_draft_c_read_as_e_reads_a_sentence_code():
     assert (result.value, result.detail.sentence_kind, result.reason) == ("CONVICTED", "TIME_SERVED", "ocr_repaired")
 
 
-@pytest.mark.parametrize("printed", ["CT 2 NLX", "OOA", "L", "W.P."])
+@pytest.mark.parametrize("printed", ["CT 2 NLX", "OOA", "L"])
 def test_words_no_repair_makes_a_code_stay_unread(printed):
     assert normalize_disposition(printed).value == "UNKNOWN"
 
