@@ -207,6 +207,8 @@ def find_tokens(text: str, *, entry_index: int = 0, weighed: Mapping[str, str] |
             return [DispositionToken(entry, cleaned, False, 0, len(words), entry_index)]
     weighed = weighed or {}
     repaired = [(weighed[w], True) if w in weighed else _repair_word(w) for w in words]
+    # "W.P." is read as the two words "W P".
+    repaired = [("N", True) if word == "W" and words[i + 1 : i + 2] == ["P"] else reading for i, (word, reading) in enumerate(zip(words, repaired))]
     tokens: list[DispositionToken] = []
     position = 0
     while position < len(words):
