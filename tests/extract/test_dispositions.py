@@ -30,6 +30,7 @@ from models.pages import OcrWord
         ("CE", "CONVICTED_CE"),
         ("DEFT FAILS TO APPEAR. BFW $5000", "NO_FINAL_DISPOSITION"),
         ("SUPERCEDED BY DIRECT INDICTMENT", "SUPERSEDED"),
+        ("ALL CTS TRANSFERRED-MISD CRI", "SUPERSEDED"),
         ("PRE-JANO DISPOSITION", "UNKNOWN"),
         ("", "UNKNOWN"),
     ],
