@@ -76,9 +76,12 @@ def _overlaps_glyph(word: OcrWord, boxes: list[tuple[int, int, int, int]], slive
     7668). A wider one must lie mostly inside the glyph, each of the two having weighed the
     other's letter (`14295` read `142595`, the 5 16 px wide, 11 of them inside the 9, each
     weighing the other at 86; clean seed 7649). One that starts with the glyph is
-    `_is_sliver_before`'s to judge (`(DB)`)."""
+    `_is_sliver_before`'s to judge (`(DB)`). Digits only: the c of a subsection `(c)` read `(ca)`
+    is boxed so too, and weighed a, but the a was the misreading (clean seed 7140)."""
     (x0, _, x1, _), (g0, _, g1, _) = boxes[sliver], boxes[glyph]
     weighed = dict(word.alternatives)
+    if not (word.text[sliver].isdigit() and word.text[glyph].isdigit()):
+        return False
     if not (x0 < g0 - EDGE_TOLERANCE and x1 - g0 >= MIN_OVERLAP and x1 < g1 and word.text[glyph].lower() in weighed.get(sliver, "").lower()):
         return False
     if x1 - x0 <= MAX_LEADING_SLIVER_SHARE * typical_width:

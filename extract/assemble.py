@@ -565,9 +565,8 @@ _ARREST_BEFORE_FILING_YEARS = 10
 
 
 # The Circuit Court of Cook County sat from 1 January 1964 (the Judicial Article of 1962): no entry
-# of its dockets is older. The dockets kept only on paper are those before 2000.
+# of its dockets is older.
 _COURT_OPENED = dt.date(1964, 1, 1)
-_PAPER_DOCKETS_END = dt.date(1999, 12, 31)
 
 
 def apply_date_order(draft: CaseDraft) -> None:
@@ -610,12 +609,14 @@ def apply_date_order(draft: CaseDraft) -> None:
         dob = values["defendant.date_of_birth"] = refit_date(dob, latest=arrest.value - dt.timedelta(days=365 * 10))
         if dob.value is not None and _YOUNGEST_DEFENDANT <= (arrest.value - dob.value).days / 365.25 <= _OLDEST_DEFENDANT:
             dob.flags += ("date_in_order",)
-    for entry in draft.entries:
-        if entry.date is not None and entry.date.value is not None and entry.date.value < _COURT_OPENED:
-            # Read again within the paper era, whatever else the docket lost (no arrest, no case
-            # number: "04-22-02" for 1982 on seed 7664 went out as 1902).
-            entry.date = refit_date(entry.date, earliest=_COURT_OPENED, latest=_PAPER_DOCKETS_END)
-    if arrest is not None and arrest.value is not None:
+    if arrest is None or arrest.value is None:
+        for entry in draft.entries:
+            if entry.date is not None and entry.date.value is not None and entry.date.value < _COURT_OPENED:
+                # With no arrest to read it near, an entry before the court sat is read again
+                # after that, and doubted ("04-22-02" for 1982 went out as 1902 at 0.997 on seed
+                # 7664, whose arrest date and case number were lost; 2002 is as likely a reading).
+                entry.date = refit_date(entry.date, earliest=_COURT_OPENED)
+    else:
         for entry in draft.entries:
             if entry.date is not None:
                 entry.date = refit_date(entry.date, earliest=arrest.value, near=arrest.value)

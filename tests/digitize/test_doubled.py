@@ -87,6 +87,15 @@ def test_a_wider_reading_inside_the_glyph_that_the_glyph_did_not_weigh_is_kept()
     assert drop_doubled_characters(text, characters) == (text, characters, 0)
 
 
+def test_a_letter_running_into_the_next_letter_is_kept():
+    # Clean seed 7140's subsection `(c)` read `(ca)`: the c boxed into the a and weighing it, the
+    # a weighing c. The c was right; extraction reads `(ca)` as (c).
+    subsection = OcrWord("(ca)", 893, 1323, 53, 34, 0.42, alternatives=((1, "ea"), (2, "ce")))
+    boxes = ((893, 1323, 903, 1357), (902, 1323, 915, 1357), (908, 1331, 932, 1351), (937, 1323, 946, 1357))
+    text, characters = page_of((subsection, boxes))
+    assert drop_doubled_characters(text, characters) == (text, characters, 0)
+
+
 def test_a_character_touching_the_next_glyph_is_kept():
     # The same word, the 3 a whole character that touches the 9 by one column: no sliver.
     serial = OcrWord("39", 808, 381, 45, 28, 0.9, alternatives=((0, "9"),))

@@ -533,14 +533,16 @@ def test_an_arrest_year_whose_faded_eight_read_as_a_zero_is_read_again():
     assert DOUBTS["date_refit"] in records[0].fields["arrest_date"].doubts
 
 
-def test_a_docket_entry_dated_before_the_circuit_court_sat_is_read_again_within_the_paper_era():
+def test_a_docket_entry_dated_before_the_circuit_court_sat_is_doubted_when_nothing_dates_the_case():
     # Seed 7664, a blurred 100-dpi printout whose arrest date and case number were lost: its
-    # entries' "82" read "02", and the bond forfeiture went out dated 1902.
+    # entries' "82" read "02", and the bond forfeiture went out dated 1902 at 0.997. With nothing
+    # to read it near, 2002 is as good a reading as 1982: either way a person decides.
     docket = generate_docket(7664)
     readings = {"81C851645": "B1CB5", "12-12-81": ".", "04-22-82": "04-22-02"}
     record = extract_document(_misread(docket, readings), document_sha256=docket_sha(docket), file="docket.pdf")[0]
-    assert record.charges[0].disposition_date == dt.date(1982, 4, 22)
-    assert DOUBTS["date_refit"] in record.fields["charges.0.disposition_date"].doubts
+    assert record.charges[0].disposition_date.year >= 1964
+    assert record.fields["charges.0.disposition_date"].doubts
+    assert record.fields["charges.0.disposition_date"].status == "needs_review"
 
 
 def test_a_date_out_of_the_dockets_order_is_at_most_even_odds_and_goes_to_review():
