@@ -137,6 +137,18 @@ def _numbers() -> frozenset[str]:
     return frozenset(word for entry in vocabulary() for word in entry.phrase if word.isdigit())
 
 
+def _draft_code(word: str) -> str | None:
+    """The short code a word of three letters or fewer is with one draft dot-matrix letter read
+    back (`OWP` for DWP) or an abbreviation's period read as a stroke taken out (`NLP` for NP)."""
+    draft = _DRAFT_LETTERS_OF_THREE if len(word) == 3 else _DRAFT_LETTERS
+    for i, ch in enumerate(word):
+        undotted = word[:i] + word[i + 1 :] if 0 < i < len(word) - 1 and ch in _PERIOD_STROKES else None
+        for variant in (word[:i] + draft[ch] + word[i + 1 :] if ch in draft else None, undotted):
+            if variant and variant in _short_codes():
+                return variant
+    return None
+
+
 def _repair_word(word: str) -> tuple[str, bool]:
     """A misread vocabulary word ("NOLIE", "5UPV", "P6") read as the word it stands for."""
     if word in _short_codes() or word in _docket_words() or word in _numbers():
@@ -151,16 +163,17 @@ def _repair_word(word: str) -> tuple[str, bool]:
             return swapped, True
         if word in _N_READ_AS_W:
             return _N_READ_AS_W[word], True
-        draft = _DRAFT_LETTERS_OF_THREE if len(word) == 3 else _DRAFT_LETTERS
-        for i, ch in enumerate(word):
-            undotted = word[:i] + word[i + 1 :] if 0 < i < len(word) - 1 and ch in _PERIOD_STROKES else None
-            for variant in (word[:i] + draft[ch] + word[i + 1 :] if ch in draft else None, undotted):
-                if variant and variant in _short_codes():
-                    return variant, True
+        drafted = _draft_code(word)
+        if drafted is not None:
+            return drafted, True
     if any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word):
         lettered = word.translate(_LETTERS_FOR_DIGITS)
         if lettered in _short_codes():
             return lettered, True
+        # "O0C" for DOC (seed 7769): a draft D read as O, and the O as a zero.
+        drafted = _draft_code(lettered) if len(lettered) <= 3 else None
+        if drafted is not None:
+            return drafted, True
     if len(word) >= 4 and word.isalpha():
         # One letter wrong in a four-letter word ("PROG") scores 75.
         cutoff = FOUR_LETTER_CUTOFF if len(word) == 4 else FUZZY_CUTOFF

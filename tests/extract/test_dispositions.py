@@ -146,6 +146,12 @@ def test_draft_misreadings_of_short_codes_are_repaired_at_a_lower_score(printed,
     assert result.confidence < 1.0 and result.reason == "ocr_repaired"
 
 
+def test_a_draft_d_read_as_o_and_an_o_read_as_zero_read_a_sentence_code():
+    # Seed 7769's "FINDING OF GUILTY. DOC 1 YR" read "... O0C 1 YR".
+    result = normalize_disposition("FINDING OF GUILTY. O0C 1 YR")
+    assert (result.value, result.detail.sentence_kind, result.reason) == ("CONVICTED", "PRISON", "ocr_repaired")
+
+
 def test_a_draft_c_read_as_e_reads_a_sentence_code():
     # Seed 5207: "PG. TCS" read "PG. TES".
     result = normalize_disposition("PG. TES")
