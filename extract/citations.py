@@ -350,8 +350,9 @@ def _is_plausible(pattern_id: str, match: re.Match[str]) -> bool:
     return pattern_id != "ilcs" or match.group("chapter") in _ILCS_CHAPTERS
 
 
-# Also "600/3,5(a)" matched as 600/3: a section's decimal read with a comma.
-_GARBLED_SUBSECTION = re.compile(r"\s*(?:[(\[{\\]|\S{1,2}\))|[.,]\d")
+# Also "600/3,5(a)" matched as 600/3: a section's decimal read with a comma; and "PAR 1402-" at
+# the end of the line, the subsection after its dash lost (seed 7773).
+_GARBLED_SUBSECTION = re.compile(r"\s*(?:[(\[{\\]|\S{1,2}\))|[.,]\d|-\s*$")
 
 
 @dataclass(frozen=True)

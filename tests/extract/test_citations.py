@@ -324,6 +324,14 @@ def test_empty_subsection_brackets_mark_the_citation_truncated():
     assert "citation_truncated" in read.notes
 
 
+def test_a_paragraph_ending_in_a_dash_lost_its_subsection():
+    # Seed 7773's draft "CH 56.5 PAR 1402-C" read "... 1402-", which went out as 570/402 at 0.99.
+    read = normalize_citation("CH 56.5 PAR 1402-", charge_text="PCS")
+    assert read.value == "720 ILCS 570/402"
+    assert "citation_truncated" in read.notes
+    assert read.confidence < normalize_citation("CH 56.5 PAR 1402", charge_text="PCS").confidence
+
+
 def test_a_speck_before_a_subsection_bracket_is_not_read():
     assert normalize_citation("CH 56 1/2 PAR 704[(A)", charge_text="POSS CANN").value == "720 ILCS 550/4(a)"
 
