@@ -579,3 +579,17 @@ def test_first_offender_probation_whose_prob_was_misread_is_still_qualified_prob
     docket = generate_docket(7697)
     records = extract_document(_misread(docket, {"PROB": "PROS"}), document_sha256=docket_sha(docket), file="docket.pdf")
     assert records[2].charges[0].disposition == "QUALIFIED_PROBATION_COMPLETED"
+
+
+def test_printout_rows_whose_count_numbers_were_read_apart_are_still_counts():
+    # Clean seed 7876: Tesseract read the table's CT column (`CT`, `1`, ...) as a block of its
+    # own, away from the rows, and two of the three counts were lost.
+    docket = generate_docket(7876)
+    page = printed_pages(docket)[0]
+    words = list(page.text.words)
+    ct = next(w for w in words if w.text == "CT")
+    kept = tuple(w for w in words if not (abs(w.left - ct.left) < ct.width and w.top >= ct.top and (w is ct or w.text.isdigit())))
+    assert len(words) - len(kept) == 4, "the header's CT and three row numbers"
+    pages = [replace(page, text=replace(page.text, words=kept))]
+    record = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")[0]
+    assert [(c.count, c.statute) for c in record.charges] == [(1, "720 ILCS 550/4(a)"), (2, "720 ILCS 5/24-1"), (3, "720 ILCS 600/3.5(a)")]
