@@ -55,9 +55,6 @@ _C_READ_AS_ZERO = ((re.compile(r"^(\d{2}|\d{4})\s*0R\s*(\d{5}(?:\s*-?\s*\d{2})?)
 # A felony number's two-digit suffix counts co-defendants (01, 02, …): its first digit read as
 # 6, 8 or 9 is a dot-matrix face's dotted zero.
 _CODEFENDANT_SUFFIX = re.compile(r"^((?:\d{2}|\d{4})CR\d{5})[689](\d)$")
-# "1990MC11417030": a municipal number one digit too long with a typewritten 1 read twice (as
-# "CT 1" reads "CT 21"); one of the two goes.
-_DOUBLED_ONE_IN_MC = re.compile(r"^(\d{4})MC(?=\d{8}$)(\d*?)1(1\d*)$")
 # "1994 MCt1 506180", "1998 McC1 173063": a typewritten C1 read as three glyphs; the district
 # digit follows MC directly, so a letter between them is a glyph read twice.
 _LETTER_BEFORE_DISTRICT = re.compile(r"^(\d{4})\s*MC[A-Z]([1-6])\s*(\d{6})$")
@@ -77,10 +74,17 @@ def _letter_digit_variants(text: str) -> list[str]:
     ]
 
 
-def _undouble_one(text: str) -> str:
-    """A municipal number whose serial has one digit too many and a "11" in it, with one 1 less."""
+def _undoubled_digit(text: str) -> str:
+    """A number one digit longer than any form spec §11 prints, with one of a digit printed
+    twice in a row read once more, when that leaves exactly one such form: "1990MC11417030" (a
+    typewritten 1 read twice, as "CT 1" reads "CT 21"), "1993MC57520000", "91CR004505" (a
+    draft zero read twice, seeds 7814, 7830)."""
     compact = _SEPARATORS.sub("", text)
-    return _DOUBLED_ONE_IN_MC.sub(r"\1MC\2\3", compact) if _DOUBLED_ONE_IN_MC.match(compact) else text
+    if any(form.match(compact) for form in _STRICT_FORMS):
+        return text
+    shorter = {compact[:i] + compact[i + 1 :] for i in range(1, len(compact)) if compact[i].isdigit() and compact[i] == compact[i - 1]}
+    strict = [variant for variant in shorter if any(form.match(variant) for form in _STRICT_FORMS)]
+    return strict[0] if len(strict) == 1 else text
 
 
 def normalize_case_number(text: str | None) -> Normalized:
@@ -113,7 +117,7 @@ def normalize_case_number(text: str | None) -> Normalized:
         *((pattern.sub(code, repair_digits(despeckled)[0]), True) for pattern, code in _LOST_CODE_LETTER),
         *((pattern.sub(code, repair_digits(despeckled)[0]), True) for pattern, code in _C_READ_AS_ZERO),
         (repair_digits(_LETTERED_YEAR.sub(lambda m: m.group(1).translate(DIGIT_LOOKALIKES), despeckled))[0], True),
-        (_undouble_one(repair_digits(despeckled)[0]), True),
+        (_undoubled_digit(repair_digits(despeckled)[0]), True),
         (_LETTER_BEFORE_DISTRICT.sub(r"\1MC\2\3", despeckled), True),
         (repair_digits(_ONE_READ_TWICE.sub("", despeckled, count=1))[0], True),
     )

@@ -35,8 +35,18 @@ def test_every_era_reads_into_the_normalized_form(printed, normalized):
 
 @pytest.mark.parametrize(
     ("printed", "normalized"),
-    [("93 C 66O123", "93C660123"), ("88 © 973466", "88C973466"), ("1996 MCi 347237", "1996MC1347237"), ("Mi-90-698549", "M190698549")],
-    ids=["O-for-0", "copyright-for-C", "district-digit-read-as-a-letter-and-spaced-off", "district-digit-read-as-a-letter-before-a-dash"],
+    [
+        ("93 C 66O123", "93C660123"),
+        ("88 © 973466", "88C973466"),
+        ("1996 MCi 347237", "1996MC1347237"),
+        ("Mi-90-698549", "M190698549"),
+        ("1993 MC5 7520000", "1993MC5752000"),
+        ("91 CR 004505", "91CR04505"),
+    ],
+    ids=[
+        "O-for-0", "copyright-for-C", "district-digit-read-as-a-letter-and-spaced-off", "district-digit-read-as-a-letter-before-a-dash",
+        "zero-read-twice-in-a-municipal-serial", "zero-read-twice-in-a-felony-serial",
+    ],
 )
 def test_ocr_confusions_are_repaired(printed, normalized):
     assert normalize_case_number(printed).value == normalized
