@@ -78,15 +78,16 @@ def _overlaps_glyph(word: OcrWord, boxes: list[tuple[int, int, int, int]], slive
     weighing the other at 86; clean seed 7649). One that starts with the glyph is
     `_is_sliver_before`'s to judge (`(DB)`). Digits only: the c of a subsection `(c)` read `(ca)`
     is boxed so too, and weighed a, but the a was the misreading (clean seed 7140)."""
+    digit, glyph_digit = word.text[sliver], word.text[glyph]
+    if not (digit.isdigit() and glyph_digit.isdigit()):
+        return False
     (x0, _, x1, _), (g0, _, g1, _) = boxes[sliver], boxes[glyph]
     weighed = dict(word.alternatives)
-    if not (word.text[sliver].isdigit() and word.text[glyph].isdigit()):
-        return False
-    if not (x0 < g0 - EDGE_TOLERANCE and x1 - g0 >= MIN_OVERLAP and x1 < g1 and word.text[glyph].lower() in weighed.get(sliver, "").lower()):
+    if not (x0 < g0 - EDGE_TOLERANCE and x1 - g0 >= MIN_OVERLAP and x1 < g1 and glyph_digit in weighed.get(sliver, "")):
         return False
     if x1 - x0 <= MAX_LEADING_SLIVER_SHARE * typical_width:
         return True
-    return 2 * (x1 - g0) >= x1 - x0 and word.text[sliver].lower() in weighed.get(glyph, "").lower()
+    return 2 * (x1 - g0) >= x1 - x0 and digit in weighed.get(glyph, "")
 
 
 def _without(word: OcrWord, index: int, kept_index: int) -> OcrWord:
