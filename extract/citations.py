@@ -96,8 +96,9 @@ _G_FOR_SIX = re.compile(r"(?<![A-Za-z])G(?=\d{2}\s*/)|(?<=\b5)G(?=\s*[-<]?\s*1\s
 _GARBLED_CCA = re.compile(r"(?:(?<=\s)|^)[(C][CG]?A(?=\s+\d)")
 
 
-# "$70/402", "$50/5": the 5 of an act number read as a dollar sign ("570", "550").
-_DOLLAR_FOR_FIVE = re.compile(r"\$(?=[05]0\s*/)")
+# "$70/402", "$50/5", "720 $/31-1": the 5 of an act number read as a dollar sign ("570", "550",
+# the Criminal Code's 5; the demo's rap sheet).
+_DOLLAR_FOR_FIVE = re.compile(r"\$(?=[05]0\s*/|/)")
 # "600/3,5(a)": the point of a section number read as a comma.
 _COMMA_IN_SECTION = re.compile(r"(?<=/\d),(?=\d)")
 # "1.1.C.S.", "T.L.C.S8.", "1.L.0.5.", "1,4.C.S.": I.L.C.S. with its letters misread, or a speck read as one more.

@@ -110,6 +110,7 @@ def test_ocr_confusions_are_repaired_at_a_lower_confidence(printed, canonical):
         ("720-600/3 .5-A", "POSS DRUG PARAPHERNALIA", "720 ILCS 600/3.5(a)"),
         ("Ill. Rev. Stat. 1985, ch. 56 1/2, par. 704 f(a)", "POSS CANN", "720 ILCS 550/4(a)"),
         ("720-5/26=1", "DIS CON", "720 ILCS 5/26-1"),
+        ("720 $/31-1", "RESISTING ARREST", "720 ILCS 5/31-1"),
     ],
     ids=[
         "ilcs-comma-and-dotted-zero", "g-for-6-in-act", "f-for-bracket", "g-for-6-in-chapter", "speck-before-dash",
@@ -121,6 +122,7 @@ def test_ocr_confusions_are_repaired_at_a_lower_confidence(printed, canonical):
         "speck-before-par", "speck-and-digit-glued-before-CH", "4-for-L-in-ILCS", "percent-for-section-dash",
         "C-for-subsection-bracket", "criminal-code-section-dash-lost", "vehicle-code-section-dash-lost",
         "section-point-spaced-off", "speck-read-as-f-before-bracket", "section-dash-read-as-equals",
+        "criminal-code-5-read-as-dollar",
     ],
 )
 def test_dot_matrix_readings_of_a_citation_are_repaired_at_a_lower_confidence(printed, charge_text, canonical):
