@@ -795,14 +795,17 @@ def _by_column(words: list[OcrWord], columns: list[tuple[str, int]]) -> dict[str
     return by_column
 
 
-def _is_unnumbered_row(view: PageView, line: int, columns: list[tuple[str, int]]) -> bool:
+def _is_unnumbered_row(view: PageView, line: int, by_column: dict[str, list[OcrWord]]) -> bool:
     """A printout row whose CT number Tesseract read into a block of its own (clean seed 7876:
     `CT`, `1` and `DATE` above the table, the rows starting at DESCRIPTION): it starts under
-    DESCRIPTION and prints a class, an amount or an offense date in their columns."""
+    DESCRIPTION and prints a class, an amount or an offense date in their columns.
+
+    Args:
+        by_column: `_by_column` of the line's words.
+    """
     words = view.lines[line].words
     if not words or view.has_label(line, "STATUTE") or _starts_with_date(view, line):
         return False
-    by_column = _by_column(words, columns)
     return words[0] in by_column.get("DESCRIPTION", []) and any(by_column.get(name) for name in ("CLASS", "AMOUNT", "OFF"))
 
 
@@ -851,13 +854,13 @@ def read_counts(draft: CaseDraft, lines: list[tuple[PageView, int]]) -> None:
             continue
         row_number = _printout_count_number(printed.words[0].text) if columns and printed.fields else None
         numbered = row_number is not None and printed.indent_cells < 2
-        unnumbered = not numbered and bool(columns) and not entries_started and _is_unnumbered_row(view, line, columns)
+        by_column = _by_column(printed.words[1:] if numbered else printed.words, columns) if columns else {}
+        unnumbered = not numbered and bool(columns) and not entries_started and _is_unnumbered_row(view, line, by_column)
         if numbered or unnumbered:
             if unnumbered:
                 row_number = draft.counts[-1].number + 1 if draft.counts else 1
             current = CountDraft(row_number, view.page, list(printed.words), dotted_zeros=view.prints_dotted_zeros)
             draft.counts.append(current)
-            by_column = _by_column(printed.words[1:] if numbered else printed.words, columns)
             current.description.extend(by_column.get("DESCRIPTION", []) + by_column.get("CT", []))
             current.offense_class.extend(by_column.get("CLASS", []))
             current.amount.extend(by_column.get("AMOUNT", []))
