@@ -11,7 +11,9 @@ Writes generated docket pages as PNG files (the raw scans), then measures in the
     each into a fresh database.
 Before them, `cleardocket scan` of one blank page measures the one-off start-up (the CLI, the
 database, a worker process), printed with "warm" ratios that leave it out; the headline ratios
-are the whole command's time. Prints pages/min of each, and correct words/min (printed words
+are the whole command's time. The first four run `--rounds` times, taking turns, and each is
+represented by its median round: on this shared machine one run can be 20 % off the next, and
+a single round's ratio says more about the neighbours than about the code. Prints pages/min of each, and correct words/min (printed words
 read exactly, from the generator's ground truth): bare tesseract gives up fast on skewed or
 speckled pages, so pages/min alone flatters it. Then the ratios that matter (scan against
 tesseract with the same parallelism; 2 workers against 1), the peak memory of each worker
@@ -31,7 +33,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import psutil
@@ -50,6 +52,7 @@ class Timing:
     seconds: float
     correct_words: float
     peak_worker_mb: float | None = None
+    rounds: tuple[float, ...] = ()
 
     @property
     def pages_per_minute(self) -> float:
@@ -176,6 +179,17 @@ def time_start_up(work_dir: Path) -> float:
     return time.perf_counter() - started
 
 
+def median_round(timings: list[Timing]) -> Timing:
+    """The round of median time, with every round's seconds and the peak memory of them all."""
+    ordered = sorted(timings, key=lambda timing: timing.seconds)
+    peaks = [timing.peak_worker_mb for timing in timings if timing.peak_worker_mb is not None]
+    return replace(
+        ordered[(len(ordered) - 1) // 2],
+        peak_worker_mb=max(peaks) if peaks else None,
+        rounds=tuple(timing.seconds for timing in timings),
+    )
+
+
 def warm(timing: Timing, start_up: float) -> Timing:
     return Timing(timing.name, timing.pages, max(timing.seconds - start_up, 1e-9), timing.correct_words)
 
@@ -192,6 +206,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pages", type=int, default=32, help="page images to generate and read")
     parser.add_argument("--damage", default="mixed", help="mixed (half clean, half damaged) or a generator damage mode")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--rounds", type=int, default=3, help="times each of tesseract and scan, 1 and 2 at a time, is run")
     args = parser.parse_args(argv)
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="bench-scan-") as work:
@@ -199,23 +214,24 @@ def main(argv: list[str] | None = None) -> None:
         printed = write_pages(work_dir / "scans", args.pages, args.seed, args.damage)
         start_up = time_start_up(work_dir)
         print(f"{'cleardocket scan start-up (one blank page)':45} {start_up:5.1f} s", flush=True)
-        runs: list[Callable[[], Timing]] = [
-            lambda: time_tesseract("tesseract, 1 process, 1 thread", printed, processes=1, threads=1),
-            lambda: time_scan("cleardocket scan --workers 1", work_dir / "scans", printed, work_dir / "one.db", workers=1),
-            lambda: time_tesseract("tesseract, 2 processes, 1 thread each", printed, processes=2, threads=1),
-            lambda: time_scan("cleardocket scan --workers 2", work_dir / "scans", printed, work_dir / "two.db", workers=2),
-            lambda: time_tesseract("tesseract, 1 process, OpenMP default threads", printed, processes=1, threads=None),
+        runs: list[Callable[[int], Timing]] = [
+            lambda _: time_tesseract("tesseract, 1 process, 1 thread", printed, processes=1, threads=1),
+            lambda n: time_scan("cleardocket scan --workers 1", work_dir / "scans", printed, work_dir / f"one{n}.db", workers=1),
+            lambda _: time_tesseract("tesseract, 2 processes, 1 thread each", printed, processes=2, threads=1),
+            lambda n: time_scan("cleardocket scan --workers 2", work_dir / "scans", printed, work_dir / f"two{n}.db", workers=2),
         ]
+        rounds = [[run(number) for run in runs] for number in range(args.rounds)]
+        timings = [median_round([round_[index] for round_ in rounds]) for index in range(len(runs))]
+        # Once: at several times the others' length, its ratio is far from any goal either way.
+        timings.append(time_tesseract("tesseract, 1 process, OpenMP default threads", printed, processes=1, threads=None))
         total_words = sum(len(words) for words in printed.values())
-        timings = []
-        for run in runs:
-            timing = run()
-            timings.append(timing)
+        for timing in timings:
             memory = f"  peak per worker {timing.peak_worker_mb:.0f} MB" if timing.peak_worker_mb else ""
+            spread = f"  rounds {', '.join(f'{seconds:.1f}' for seconds in timing.rounds)} s" if len(timing.rounds) > 1 else ""
             print(
                 f"{timing.name:45} {timing.pages_per_minute:6.1f} pages/min ({timing.seconds:5.1f} s)"
                 f"  words right {timing.correct_words / total_words:6.1%}"
-                f"  {timing.correct_words_per_minute:7.0f} correct words/min{memory}",
+                f"  {timing.correct_words_per_minute:7.0f} correct words/min{memory}{spread}",
                 flush=True,
             )
     bare_one, scan_one, bare_two, scan_two, bare_default = timings
