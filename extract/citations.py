@@ -302,6 +302,8 @@ def _paragraph_citation(chapter: str, half: bool, paragraph: str, subs: tuple[st
     """Map an Ill. Rev. Stat. chapter and paragraph to its ILCS citation (spec §9.3)."""
     notes: tuple[str, ...] = ()
     par_to_section = statute_table()["cca_par_to_section"]
+    # A citation ending its sentence ("PAR. 31-1."): sections hold dots ("3.5"), never at the end.
+    paragraph = paragraph.rstrip(".")
     if half and len(chapter) == 3 and chapter.endswith("56"):
         # "CH. 356 1/2": a speck read as a digit in front of chapter 56½, the only half chapter
         # with a 56 (95½ is the vehicle code).
@@ -426,7 +428,9 @@ def _is_known(citation: Citation, *, strict: bool = False) -> bool:
 
 def _with_lost_dash(parsed: _Parsed) -> _Parsed:
     """A Criminal or Vehicle Code section read without its dash ("5/123"), with the dash where it
-    makes a section the table knows (5/12-3); otherwise as read."""
+    makes a section the table knows (5/12-3); otherwise as read, and truncated: every section of
+    those Codes has its dash, so one without it was read short ("5/31" for 5/31-1, "5/11" for
+    5/11-501), which a person must complete."""
     citation = parsed.citation
     if (citation.chapter, citation.act_number) not in _DASHED_CODES or "-" in citation.section:
         return parsed
@@ -434,7 +438,7 @@ def _with_lost_dash(parsed: _Parsed) -> _Parsed:
         dashed = replace(citation, section=f"{citation.section[:split]}-{citation.section[split:]}")
         if _is_known(dashed, strict=True):
             return _Parsed(dashed, parsed.notes + ("citation_repaired",), parsed.truncated)
-    return parsed
+    return replace(parsed, truncated=True)
 
 
 def _fuzzy_repair(citation: Citation, cannabis: bool) -> tuple[Citation | None, float]:

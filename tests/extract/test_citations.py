@@ -346,6 +346,29 @@ def test_a_comma_after_ch_is_its_period():
     assert normalize_citation("ILL. REV. STAT. 1988, CH, 38, PAR. 24-1", charge_text="UUW").value == "720 ILCS 5/24-1"
 
 
+@pytest.mark.parametrize(
+    ("text", "charge", "canonical"),
+    [
+        ("CH 38 PAR 31-1.", "RESISTING", "720 ILCS 5/31-1"),
+        ("ILL. REV. STAT. 1984, CH. 38, PAR. 12-3.", "BATTERY", "720 ILCS 5/12-3"),
+        ("CH 95 1/2 PAR 11-501.", "DUI", "625 ILCS 5/11-501"),
+    ],
+)
+def test_the_period_ending_a_paragraph_citation_is_not_part_of_its_section(text, charge, canonical):
+    # Seed 7724 (damaged): "PAR 31-1." went out as "720 ILCS 5/31-1." at 0.99.
+    assert normalize_citation(text, charge_text=charge).value == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "charge"),
+    [("720 ILCS 5/31", "RESISTING"), ("625 ILCS 5/11", "DUI"), ("720 ILCS 5/0", "PCS"), ("625 ILCS 5/11(s)", "DUI")],
+)
+def test_a_criminal_or_vehicle_code_section_without_its_dash_was_read_short(text, charge):
+    # Damaged seeds 7782, 7351, 7154, 7598: each went out as read, "exact", at 0.99.
+    result = normalize_citation(text, charge_text=charge)
+    assert "citation_truncated" in result.notes and result.confidence < 0.9
+
+
 def test_a_cannabis_act_number_read_with_a_digit_too_many_is_repaired_for_a_poc_count():
     # "720 ILCS 5500/4" on a draft printout whose count reads "POC": the description names
     # cannabis possession without the word, which is all spec §9.2 asks of a repair to the CCA.
