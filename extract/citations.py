@@ -50,6 +50,8 @@ _SUBSECTION = re.compile(r"\(\s*([A-Za-z0-9]{1,4})\s*\)|-([A-Za-z0-9]{1,3})")
 # A subsection whose closing parenthesis OCR lost, right after a matched citation: "704(c",
 # or "704(6" with the letter read as a digit too (mapped by _SUBSECTION_DIGITS below).
 _TRAILING_OPEN_SUBSECTION = re.compile(r"^\s*\(\s*([A-Ga-g]|[345680](?!\d))\b")
+# A subsection parted from its section by a speck or a space: "$704! (D)", "704- A".
+_PARTED_SUBSECTION = re.compile(r"^(?:[^\s\w]{1,2}\s*\(\s*([A-Ga-g])\s*\)|-\s+([A-Ga-g])(?!\w))")
 # Subsection letters OCR reads as digits: A as 4, B as 8, 6, 5 or 3, D as 0.
 _SUBSECTION_DIGITS = {"4": "a", "8": "b", "6": "b", "5": "b", "3": "b", "0": "d"}
 _OPENING = re.compile(r"[\[{\\](?=[A-Za-z0-9]{1,3}\s*[\])}])")
@@ -376,9 +378,9 @@ def _parse(text: str, cannabis: bool) -> _Parsed | None:
         subs, notes = _subsections(groups.get("sub") or "")
         rest = text[match.end():]
         if not subs:
-            trailing = _TRAILING_OPEN_SUBSECTION.match(rest)
+            trailing = _TRAILING_OPEN_SUBSECTION.match(rest) or _PARTED_SUBSECTION.match(rest)
             if trailing:
-                subs, notes = (trailing.group(1).lower(),), ("citation_repaired",)
+                subs, notes = ((trailing.group(1) or trailing.group(2)).lower(),), ("citation_repaired",)
                 rest = rest[trailing.end():]
         # A bracket left after the match is a subsection OCR garbled past reading ("704(#", "705\\#)").
         truncated = bool(rest[:1].isalnum()) or _GARBLED_SUBSECTION.match(rest) is not None

@@ -369,6 +369,20 @@ def test_a_criminal_or_vehicle_code_section_without_its_dash_was_read_short(text
     assert "citation_truncated" in result.notes and result.confidence < 0.9
 
 
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [("CH 56% $704! (D)", "720 ILCS 550/4(d)"), ("CH 56 1/2 PAR 704- A", "720 ILCS 550/4(a)")],
+)
+def test_a_subsection_parted_from_its_paragraph_by_a_speck_is_read_and_doubted(text, canonical):
+    # Damaged seed 7389: "$704! (D)" went out as 720 ILCS 550/4, without its subsection, at 0.99.
+    result = normalize_citation(text, charge_text="POSS CANNABIS")
+    assert result.value == canonical and "citation_repaired" in result.notes
+
+
+def test_a_class_after_a_spaced_dash_is_no_subsection():
+    assert normalize_citation("CH 38 PAR 12-3 - A", charge_text="BATTERY").value == "720 ILCS 5/12-3"
+
+
 def test_a_cannabis_act_number_read_with_a_digit_too_many_is_repaired_for_a_poc_count():
     # "720 ILCS 5500/4" on a draft printout whose count reads "POC": the description names
     # cannabis possession without the word, which is all spec §9.2 asks of a repair to the CCA.
