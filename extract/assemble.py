@@ -567,6 +567,15 @@ _ARREST_BEFORE_FILING_YEARS = 10
 # The Circuit Court of Cook County sat from 1 January 1964 (the Judicial Article of 1962): no entry
 # of its dockets is older.
 _COURT_OPENED = dt.date(1964, 1, 1)
+# A case filed on the court's first day may have begun with an arrest the year before.
+_ARREST_BEFORE_COURT = dt.timedelta(days=366)
+
+
+def _after_court_opened(value: Value, *, near: dt.date | None) -> Value:
+    earliest = _COURT_OPENED - _ARREST_BEFORE_COURT
+    if value.value is None or value.value >= earliest:
+        return value
+    return refit_date(value, earliest=earliest, near=near)
 
 
 def apply_date_order(draft: CaseDraft) -> None:
@@ -598,6 +607,16 @@ def apply_date_order(draft: CaseDraft) -> None:
             refit = refit_date(arrest, earliest=grown, latest=first_entry)
             if refit.flags[-1:] == ("date_refit",):
                 arrest = values["arrest_date"] = refit
+    # An arrest or offense before the court sat is a misreading whatever else was read ("1904"
+    # for 1994, "12-01-00" read as 1900, seeds 7008 and 7096): read again after it, or doubted.
+    if arrest is not None:
+        arrest = values["arrest_date"] = _after_court_opened(arrest, near=first_entry)
+    near = arrest.value if arrest is not None and arrest.value is not None else first_entry
+    if values.get("offense_date") is not None:
+        values["offense_date"] = _after_court_opened(values["offense_date"], near=near)
+    for count in draft.counts:
+        if count.offense_date is not None:
+            count.offense_date = _after_court_opened(count.offense_date, near=near)
     if arrest is not None and arrest.value is not None and first_entry is not None:
         # An arrest decades before the docket's first entry is a misreading, whatever a misread
         # case number says ("07/08/1902" for 1982, "1930" on case "30CR..." for 90CR, entries

@@ -593,3 +593,17 @@ def test_printout_rows_whose_count_numbers_were_read_apart_are_still_counts():
     pages = [replace(page, text=replace(page.text, words=kept))]
     record = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")[0]
     assert [(c.count, c.statute) for c in record.charges] == [(1, "720 ILCS 550/4(a)"), (2, "720 ILCS 5/24-1"), (3, "720 ILCS 600/3.5(a)")]
+
+
+def test_an_offense_dated_before_the_circuit_court_sat_is_read_again_after_it():
+    # Seed 7750: "DATE OF OFFENSE 02-27-86", its 8 read as 3, went out as 1936 at 0.997 beside
+    # an arrest read right the same day.
+    docket = generate_docket(7750)
+    page = printed_pages(docket)[0]
+    words = list(page.text.words)
+    offense = [i for i, w in enumerate(words) if w.text == "02-27-86"][1]
+    words[offense] = replace(words[offense], text="02-27-36")
+    pages = [replace(page, text=replace(page.text, words=tuple(words)))]
+    record = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")[0]
+    assert record.charges[0].offense_date == dt.date(1986, 2, 27)
+    assert record.fields["charges.0.offense_date"].doubts
