@@ -32,7 +32,7 @@ from extract.evaluation import FieldResult, compare_records, unprinted_truth
 TARGETS = {"statute": 0.99, "disposition": 0.98, "case_number": 0.98, "amount": 0.98, "date": 0.97, "name": 0.95}
 DAMAGES = ("clean", "damaged")
 HELD_OUT = range(6000, 6050)
-CALIBRATION_SEEDS = range(1000, 1150)
+CALIBRATION_SEEDS = range(1000, 1400)
 REAL_SCANS = Path(__file__).resolve().parents[1] / ".." / "shared" / "real_scans"
 
 

@@ -635,6 +635,8 @@ def apply_date_order(draft: CaseDraft) -> None:
                 # after that, and doubted ("04-22-02" for 1982 went out as 1902 at 0.997 on seed
                 # 7664, whose arrest date and case number were lost; 2002 is as likely a reading).
                 entry.date = refit_date(entry.date, earliest=_COURT_OPENED)
+                if entry.date.flags[-1:] in (("date_refit",), ("century_refit",)):
+                    entry.date.flags += ("date_unanchored",)
     else:
         for entry in draft.entries:
             if entry.date is not None:

@@ -35,6 +35,7 @@ DOUBTS = {
     "date_refit": "the date was read otherwise than printed to fit the docket's other dates",
     "date_out_of_order": "the date comes before a date that must precede it",
     "century_refit": "the date's century was chosen to fit the docket",
+    "date_unanchored": "the date was read before the court sat, and nothing on the docket dates the case to read it by",
     "case_number_year_refit": "the case number's year was read to fit the arrest date",
     "citation_completed_from_text": "the citation was completed from the charge description",
     "citation_unread": "the citation was unreadable; the statute comes from the charge description",
