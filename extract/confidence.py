@@ -38,8 +38,9 @@ FLAG_FACTORS = {
 
 # Checks too rare among the calibration dockets for the fitted models to weigh (a date out of the
 # docket's order: a handful among 1,778 dates when the cap was set), whose values are right about
-# as often as not: a value carrying one is at most this likely right. date_out_of_order: 5 of 10 dates right on
-# damaged dockets 7000–7599, calibrated at 0.95–0.997 without the cap (docs/design-extract.md).
+# as often as not: a value carrying one is at most this likely right. date_out_of_order: 5 of 10
+# dates right on damaged dockets 7000–7599, calibrated at 0.95–0.997 without the cap
+# (docs/design-extract.md).
 # date_unanchored: an entry read before the court sat, read again with nothing to date the case
 # by: "04-22-02" is 1982 or 2002, and the refit model, fitted on refits that had an arrest to
 # fit, puts such a century at 0.96.
