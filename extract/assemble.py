@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 from extract import components as c
 from extract import normalized as n
 from extract.amounts import REPAIR_SCORE, check_amount, implied_brackets, normalize_amount
-from extract.citations import agrees_with_charge_text, normalize_citation
+from extract.citations import agrees_with_charge_text, classify_charge_text, normalize_citation
 from extract.dates import parse_docket_date
 from extract.dispositions import DispositionReading, DispositionToken, compose, entry_words, find_tokens, weighed_codes
 from extract.layout import Line
@@ -830,11 +830,36 @@ def _is_unnumbered_row(view: PageView, line: int, by_column: dict[str, list[OcrW
     return words[0] in by_column.get("DESCRIPTION", []) and any(by_column.get(name) for name in ("CLASS", "AMOUNT", "OFF"))
 
 
+def _is_count_without_label_column(view: PageView, line: int, indent: float | None) -> bool:
+    """A count line whose whole "CT n" column Tesseract left out (clean seed 8071: the column
+    made no block at all, and every count line starts at its description, indented like a
+    continuation). The first such line (`indent` None) starts with a charge the vocabulary
+    knows; later ones stand at its `indent` and name a charge by their text or by a class,
+    citation or amount after it.
+    """
+    printed = view.lines[line]
+    if printed.indent_cells < _CONTINUATION_INDENT_CELLS or view.has_label(line, *_LABELS_OF_OTHER_LINES) or _starts_with_date(view, line):
+        return False
+    if _field_kind(printed.fields[0].text) == "citation":
+        return False
+    if classify_charge_text(printed.fields[0].text) is not None:
+        return indent is None or abs(printed.indent_cells - indent) <= 1
+    # Only beside counts read so: on a damaged caption "BRANCH" read "BRAN CH" looks like a
+    # citation, and a misread header's CLASS like a class.
+    return (
+        indent is not None
+        and abs(printed.indent_cells - indent) <= 1
+        and any(_field_kind(f.text) in ("citation", "amount") or (_field_kind(f.text) == "class" and normalize_offense_class(f.text).ok) for f in printed.fields[1:])
+    )
+
+
 def read_counts(draft: CaseDraft, lines: list[tuple[PageView, int]]) -> None:
     """The counts of a case: "CT n" lines with their continuation lines, or printout rows."""
     current: CountDraft | None = None
     columns: list[tuple[str, int]] = []
     entries_started = False
+    # The indent of count lines read without their "CT n" column, once the first one was.
+    unlabelled_indent: float | None = None
     for view, line in lines:
         printed = view.lines[line]
         if view.has_label(line, "ENTRIES_HEADER", "DISP") or _starts_with_date(view, line):
@@ -851,6 +876,19 @@ def read_counts(draft: CaseDraft, lines: list[tuple[PageView, int]]) -> None:
             # "CT 3 FG. FINE & COSTS" under the entries continues an entry about a count already read.
             label = None
             unread = False
+        unlabelled = (
+            label is None
+            and not columns
+            and not entries_started
+            and (unlabelled_indent is not None or not draft.counts)
+            and _is_count_without_label_column(view, line, unlabelled_indent)
+        )
+        if unlabelled:
+            unlabelled_indent = printed.indent_cells
+            current = CountDraft(len(draft.counts) + 1, view.page, list(printed.words), dotted_zeros=view.prints_dotted_zeros)
+            draft.counts.append(current)
+            _assign_fields(current, [list(f.words) for f in printed.fields])
+            continue
         if unread or (label is not None and label.start == view.line_start(line)):
             # "CT ft." is a count line whose number OCR lost: counts run 1, 2, 3 in order.
             number = None if unread else _count_number(label[-1].text)

@@ -607,3 +607,18 @@ def test_an_offense_dated_before_the_circuit_court_sat_is_read_again_after_it():
     record = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")[0]
     assert record.charges[0].offense_date == dt.date(1986, 2, 27)
     assert record.fields["charges.0.offense_date"].doubts
+
+
+def test_counts_whose_ct_column_tesseract_left_out_are_read_in_order():
+    # Clean seed 8071: Tesseract made no block of the "CT 1 / CT 2 / CT 3" column, so every
+    # count line started at its description, indented like a continuation, and all three
+    # statutes were lost.
+    docket = generate_docket(8071)
+    page = printed_pages(docket)[0]
+    words = list(page.text.words)
+    labels = {i for i, w in enumerate(words) if w.text == "CT" and i + 1 < len(words) and words[i + 1].text in "123" and w.left < 300}
+    kept = tuple(w for i, w in enumerate(words) if i not in labels and i - 1 not in labels)
+    pages = [replace(page, text=replace(page.text, words=kept))]
+    record = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")[0]
+    truth = docket.truth["cases"][0]["charges"]
+    assert [(c.count, c.statute) for c in record.charges] == [(c["count"], c["statute"]) for c in truth]
