@@ -12,13 +12,13 @@ Writes generated docket pages as PNG files (the raw scans), then measures in the
 Before them, `cleardocket scan` of one blank page measures the one-off start-up (the CLI, the
 database, a worker process), printed with "warm" ratios that leave it out; the headline ratios
 are the whole command's time. The first four run `--rounds` times, taking turns, and each is
-represented by its median round: on this shared machine one run can be 20 % off the next, and
-a single round's ratio says more about the neighbours than about the code. Prints pages/min of each, and correct words/min (printed words
-read exactly, from the generator's ground truth): bare tesseract gives up fast on skewed or
-speckled pages, so pages/min alone flatters it. Then the ratios that matter (scan against
-tesseract with the same parallelism; 2 workers against 1), the peak memory of each worker
-process (with its tesseract), and the machine's load average, since the machine may be shared
-while measuring.
+represented by its median round: on this shared machine one run can be 20 % off the next, and a
+single round's ratio says more about the neighbours than about the code. Prints pages/min of
+each, and correct words/min (printed words read exactly, from the generator's ground truth):
+bare tesseract gives up fast on skewed or speckled pages, so pages/min alone flatters it. Then
+the ratios that matter (scan against tesseract with the same parallelism; 2 workers against 1),
+the peak memory of each worker process (with its tesseract), and the machine's load average,
+since the machine may be shared while measuring.
 """
 
 from __future__ import annotations

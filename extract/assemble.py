@@ -846,11 +846,24 @@ def _is_count_without_label_column(view: PageView, line: int, indent: float | No
         return indent is None or abs(printed.indent_cells - indent) <= 1
     # Only beside counts read so: on a damaged caption "BRANCH" read "BRAN CH" looks like a
     # citation, and a misread header's CLASS like a class.
-    return (
-        indent is not None
-        and abs(printed.indent_cells - indent) <= 1
-        and any(_field_kind(f.text) in ("citation", "amount") or (_field_kind(f.text) == "class" and normalize_offense_class(f.text).ok) for f in printed.fields[1:])
-    )
+    return indent is not None and abs(printed.indent_cells - indent) <= 1 and any(_prints_charge_detail(f.text) for f in printed.fields[1:])
+
+
+def _prints_charge_detail(text: str) -> bool:
+    """Whether a field is a count's citation, amount or class (a class as a value, not a header)."""
+    kind = _field_kind(text)
+    return kind in ("citation", "amount") or (kind == "class" and normalize_offense_class(text).ok)
+
+
+def _next_count_number(draft: CaseDraft) -> int:
+    """The number of a count read without its own: counts run 1, 2, 3 in order."""
+    return draft.counts[-1].number + 1 if draft.counts else 1
+
+
+def _start_count(draft: CaseDraft, number: int, view: PageView, printed: Line) -> CountDraft:
+    count = CountDraft(number, view.page, list(printed.words), dotted_zeros=view.prints_dotted_zeros)
+    draft.counts.append(count)
+    return count
 
 
 def read_counts(draft: CaseDraft, lines: list[tuple[PageView, int]]) -> None:
@@ -885,18 +898,16 @@ def read_counts(draft: CaseDraft, lines: list[tuple[PageView, int]]) -> None:
         )
         if unlabelled:
             unlabelled_indent = printed.indent_cells
-            current = CountDraft(len(draft.counts) + 1, view.page, list(printed.words), dotted_zeros=view.prints_dotted_zeros)
-            draft.counts.append(current)
+            current = _start_count(draft, _next_count_number(draft), view, printed)
             _assign_fields(current, [list(f.words) for f in printed.fields])
             continue
         if unread or (label is not None and label.start == view.line_start(line)):
             # "CT ft." is a count line whose number OCR lost: counts run 1, 2, 3 in order.
             number = None if unread else _count_number(label[-1].text)
-            expected = draft.counts[-1].number + 1 if draft.counts else 1
+            expected = _next_count_number(draft)
             if number is None or _has_one_digit_too_many(number, expected):
                 number = expected
-            current = CountDraft(number, view.page, list(printed.words), dotted_zeros=view.prints_dotted_zeros)
-            draft.counts.append(current)
+            current = _start_count(draft, number, view, printed)
             if unread:
                 first = printed.fields[0]
                 # The garbled "CT n" is the first field when it is short; otherwise its first two words.
@@ -916,10 +927,7 @@ def read_counts(draft: CaseDraft, lines: list[tuple[PageView, int]]) -> None:
         by_column = _by_column(printed.words[1:] if numbered else printed.words, columns) if columns else {}
         unnumbered = not numbered and bool(columns) and not entries_started and _is_unnumbered_row(view, line, by_column)
         if numbered or unnumbered:
-            if unnumbered:
-                row_number = draft.counts[-1].number + 1 if draft.counts else 1
-            current = CountDraft(row_number, view.page, list(printed.words), dotted_zeros=view.prints_dotted_zeros)
-            draft.counts.append(current)
+            current = _start_count(draft, _next_count_number(draft) if unnumbered else row_number, view, printed)
             current.description.extend(by_column.get("DESCRIPTION", []) + by_column.get("CT", []))
             current.offense_class.extend(by_column.get("CLASS", []))
             current.amount.extend(by_column.get("AMOUNT", []))
