@@ -36,6 +36,8 @@ class DigitizeOptions:
         reread_as_block: read a page Tesseract's layout analysis read poorly (mean word
             confidence under 0.6) again as one block of text (psm 6), and keep that reading
             when it holds more confidently read letters.
+        read_missed: read again, on a blank sheet, lines of text ink that no word Tesseract read
+            covers (its layout analysis can leave out a whole column of clean type).
         join_dots: on pages measured to be dot-matrix print, blur the print head's dots into
             solid strokes before OCR (Tesseract misreads the paper between them).
         drop_doubled: drop a character Tesseract read a second time from the same glyph (a sliver
@@ -72,6 +74,7 @@ class DigitizeOptions:
     remove_lines: bool = True
     remove_stamps: bool = True
     reread_as_block: bool = True
+    read_missed: bool = True
     join_dots: bool = True
     drop_doubled: bool = True
     restore_zeros: bool = True

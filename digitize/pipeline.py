@@ -27,6 +27,7 @@ from digitize.dots import join_dots, measure_dot_print
 from digitize.doubled import drop_doubled_characters
 from digitize.glyphs import vote_digits, vote_letters
 from digitize.ink import TextInk, find_text_ink, text_region
+from digitize.missed import cut_out, find_missed_lines, is_missed_text
 from digitize.options import DigitizeOptions
 from digitize.orientation import (
     READABLE_PROBE_CONFIDENCE,
@@ -140,6 +141,39 @@ def best_reading(
     return reading, False
 
 
+def read_missed(
+    page: PageImage,
+    ink: TextInk,
+    reading: tuple[PageText, tesseract.CharacterBoxes],
+    options: DigitizeOptions,
+    work_dir: Path | None,
+) -> tuple[tuple[PageText, tesseract.CharacterBoxes], int]:
+    """The reading with the lines of text it left out read too (digitize.missed); and how many
+    words that added.
+
+    The missed lines are read as one block, in blocks numbered after the reading's own.
+    """
+    text, characters = reading
+    lines = find_missed_lines(ink, text.words)
+    if not lines:
+        return reading, 0
+    sheet, origin = cut_out(page, lines)
+    keep_image(work_dir, sheet, "missed")
+    missed = tesseract.recognize_raw(
+        sheet, lang=options.lang, psm=BLOCK_PSM, blacklist=options.blacklist, timeout_seconds=options.ocr_timeout_seconds
+    )
+    keep_text(work_dir, page.page_number, "ocr_missed.tsv", missed.tsv)
+    found = tesseract.parse_tsv(
+        missed.tsv, width=page.width, height=page.height, origin=origin, hocr=missed.hocr, exclude=options.blacklist
+    )
+    after = max(w.block for w in text.words)
+    added = tuple(replace(w, block=after + w.block) for w in found.words if is_missed_text(w))
+    if not added:
+        return reading, 0
+    characters = {**characters, **tesseract.parse_character_boxes(missed.hocr, origin=origin)}
+    return (replace(text, words=text.words + added), characters), len(added)
+
+
 def _confident_letters(text: PageText) -> float:
     """Letters read, each counted by its word's confidence: how much of a page a reading holds."""
     return sum(w.confidence * len(w.text) for w in text.words)
@@ -247,9 +281,14 @@ def digitize_page(
             page, reading, turned = read_upright(page, ink, reading, options, work_dir)
             if turned:
                 rotation += 180
-                reading, as_block = best_reading(page, find_text_ink(page), reading, options, work_dir)
+                ink = find_text_ink(page)
+                reading, as_block = best_reading(page, ink, reading, options, work_dir)
         if as_block:
             steps.append("read as one block")
+        if options.read_missed:
+            reading, added = read_missed(page, ink, reading, options, work_dir)
+            if added:
+                steps.append(f"read missed lines ({added} words)")
         if oriented and reading_confidence(reading[0].words) < READABLE_PROBE_CONFIDENCE:
             # Read too poorly either way up to tell which is up (every orientation miss on
             # generated pages was such a page): a person should look.

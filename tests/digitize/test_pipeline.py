@@ -118,3 +118,26 @@ def test_a_page_the_layout_analysis_breaks_into_fragments_is_read_as_one_block()
     result = digitize_page(page, OPTIONS)
     assert result.rotation == 0 and "read as one block" in result.steps
     assert word_accuracy(printed, [w.text for w in result.text.words]) >= 0.6
+
+
+def test_a_column_the_layout_analysis_leaves_out_is_read_on_its_own():
+    # Seed 8071, clean: Tesseract's layout analysis found no block over the "CT 1" / "CT 2" /
+    # "CT 3" column left of the charges, and read none of it. Cut out onto a blank sheet, the
+    # column reads whole, each count number on its charge's line.
+    docket = generate_docket(8071, damage="clean")
+    page = PageImage(np.asarray(docket.pages[0]).copy(), dpi=docket.dpi)
+    column = [w for w in docket.truth["pages"][0]["words"] if w["text"] == "CT" and w["bbox"][0] < 300]
+    assert len(column) == 3
+
+    def counts(result):
+        return sorted((w for w in result.text.words if w.text == "CT" and w.left < 300), key=lambda w: w.top)
+
+    assert not counts(digitize_page(page, DigitizeOptions(read_missed=False))), "the layout analysis reads the column now: the test shows nothing"
+    result = digitize_page(page, OPTIONS)
+    assert any(step.startswith("read missed lines") for step in result.steps)
+    assert len(counts(result)) == 3
+    for number, count in enumerate(counts(result), start=1):
+        same_line = sorted((w for w in result.text.words if abs(w.top - count.top) < count.height and w.left > count.left), key=lambda w: w.left)
+        assert same_line[0].text == str(number)
+        # The charge follows on the same printed line.
+        assert len(same_line) >= 3
