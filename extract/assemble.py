@@ -24,7 +24,7 @@ from extract import normalized as n
 from extract.amounts import REPAIR_SCORE, check_amount, implied_brackets, normalize_amount
 from extract.citations import agrees_with_charge_text, classify_charge_text, normalize_citation
 from extract.dates import parse_docket_date
-from extract.dispositions import DispositionReading, DispositionToken, compose, entry_words, find_tokens, weighed_codes
+from extract.dispositions import DispositionReading, DispositionToken, compose, entry_words, find_tokens, reading_score, weighed_codes
 from extract.layout import Line
 from extract.names import is_name_word, name_text, normalize_name
 from extract.normalized import Normalized
@@ -1259,9 +1259,7 @@ def disposition_values(reading: DispositionReading | None, pieces: list[CountEnt
         page = pieces[-1].entry.page if pieces else page_fallback
         return {"disposition": Value("UNKNOWN", normalized, words, page, "court.disposition.v1", None)}
     fuzzy = any(t.fuzzy for t in reading.tokens)
-    unsure = {"R_SENTENCE_MISSING", "R_SUPERVISION_OUTCOME_UNCLEAR"} & set(reading.notes)
-    score = 0.5 if unsure else 0.8 if fuzzy else 1.0
-    normalized = Normalized(reading.disposition, score, "ocr_repaired" if fuzzy else "exact", reading.notes, reading)
+    normalized = Normalized(reading.disposition, reading_score(reading), "ocr_repaired" if fuzzy else "exact", reading.notes, reading)
     deciding = [pieces[t.entry_index] for t in reading.decided_by if t.entry_index < len(pieces)]
     last = deciding[-1] if deciding else pieces[-1]
     words = tuple(w for p in deciding for w in p.entry.words) or last.entry.words

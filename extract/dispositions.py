@@ -29,6 +29,15 @@ VIOLATION = "violation"
 IGNORE = "ignore"
 QUASHED = "warrant_quashed"
 REINSTATED = "reinstated"
+# Outcomes that say the count was never proved. One entry cannot find a count guilty and then
+# clear it: when it reads so, another count's number in the entry went unread and its outcome
+# was taken for this count's (seed 7277: "CT 1 FINDING GUILTY. PROB 1 YR. CT 2 NP", the "2" lost).
+CLEARED = frozenset(
+    {"ACQUITTED", "ACQUITTED_INSANITY", "DISMISSED", "NOLLE", "NOLLE_PLEA_TO_OTHER_COUNT", "NO_PROBABLE_CAUSE", "NOT_CHARGED", "STRICKEN_WITH_LEAVE"}
+)
+OUTCOMES_DISAGREE = "outcomes_disagree"
+# Notes that leave a reading's outcome in doubt whatever its words: it scores as ambiguous.
+UNSURE_NOTES = frozenset({"R_SENTENCE_MISSING", "R_SUPERVISION_OUTCOME_UNCLEAR", OUTCOMES_DISAGREE})
 
 _LETTERS_FOR_DIGITS = str.maketrans({"0": "O", "1": "I", "5": "S", "8": "B", "6": "G"})
 # Letters dot-matrix OCR swaps in short codes ("N.F." for "N.P.").
@@ -306,6 +315,9 @@ def compose(tokens: list[DispositionToken], *, level: str | None = None, cca_cou
             if order is not None:
                 later = VIOLATION
         else:
+            convicted = finding or sentence
+            if code in CLEARED and convicted is not None and convicted.entry_index == token.entry_index:
+                notes.append(OUTCOMES_DISAGREE)
             terminal, finding, order, order_kind, sentence, later, ended_by = token, None, None, None, None, None, None
     unique = lambda items: tuple(dict.fromkeys(items))  # noqa: E731
     if terminal is not None:
@@ -359,11 +371,16 @@ def normalize_disposition(
     reading = compose(tokens, level=level, cca_count=cca_count)
     if reading is None:
         return Normalized("UNKNOWN", 0.0, n.UNPARSED, (), DispositionReading("UNKNOWN", tokens=tuple(tokens)))
-    fuzzy = any(t.fuzzy for t in tokens)
-    unsure = {"R_SENTENCE_MISSING", "R_SUPERVISION_OUTCOME_UNCLEAR"} & set(reading.notes)
-    score = AMBIGUOUS_SCORE if unsure else FUZZY_SCORE if fuzzy else EXACT_SCORE
-    reason = n.REPAIRED if fuzzy else n.EXACT
-    return Normalized(reading.disposition, score, reason, reading.notes, reading)
+    reason = n.REPAIRED if any(t.fuzzy for t in tokens) else n.EXACT
+    return Normalized(reading.disposition, reading_score(reading), reason, reading.notes, reading)
+
+
+def reading_score(reading: DispositionReading) -> float:
+    """How sure a reading's words make its outcome: ambiguous when a note leaves it in doubt,
+    lower when a word had to be repaired."""
+    if UNSURE_NOTES & set(reading.notes):
+        return AMBIGUOUS_SCORE
+    return FUZZY_SCORE if any(t.fuzzy for t in reading.tokens) else EXACT_SCORE
 
 
 def sentence_kind_of(text: str | None) -> str | None:

@@ -95,6 +95,17 @@ def test_the_chronology_decides_the_final_disposition(entries, canonical, note):
         assert note in result.notes
 
 
+def test_one_entry_that_finds_a_count_guilty_and_clears_it_is_doubted():
+    # Seed 7277: "CT 1 FINDING GUILTY. PROB 1 YR. CT 2 NP" with the "2" unread gives count 1
+    # both outcomes; whichever is taken, a person must look.
+    lost_count = normalize_disposition("CT 1 FINDING GUILTY. PROB 1 YR. CT NP")
+    assert "outcomes_disagree" in lost_count.notes
+    assert lost_count.confidence == 0.5
+    # Cleared in a later entry, the count was not convicted then cleared by a misreading.
+    later = normalize_disposition(["FG. PROB 1 YR", "NOLLE PROS"])
+    assert "outcomes_disagree" not in later.notes and later.confidence == 1.0
+
+
 def test_a_fine_with_supervision_is_a_condition_not_a_conviction():
     assert normalize_disposition("FG. SUPV 1 YR FINE $100").value == "SUPERVISION_ORDERED"
 
