@@ -16,7 +16,7 @@ from models.pages import PageText
 from models.records import CaseRecord, Charge, Defendant, FieldInfo, SourceDocument, SourcePage
 
 # Bumped whenever extraction logic changes; stored with every case and run.
-EXTRACTOR_VERSION = "extract-14"
+EXTRACTOR_VERSION = "extract-15"
 
 # What a value's flags and notes say to the person reviewing it (stored with the value as its
 # `doubts`). Review codes (R_*) name spec conflicts; the others are readings that needed another

@@ -18,6 +18,9 @@ from models.pages import OcrWord, PageText
 FIELD_GAP_CELLS = 1.8
 # Words whose centres are closer than this share of the median word height are on one line.
 SAME_LINE_SHARE = 0.55
+# A mark read as a symbol this short, standing apart before a line's first field, is a speck
+# of the scan, not type ("&" before a count's "1", "@" before an entry's date on damaged 8159).
+SPECK_CHARACTERS = 2
 # The text margin is the leftmost line start that at least this many lines share (within a
 # cell): a speck left of the text, read as a word, is no margin.
 MARGIN_LINES = 3
@@ -97,13 +100,21 @@ def _text_margin(starts: list[int], cell: float) -> int:
     return next((left for left in ordered if sum(abs(other - left) <= cell for other in ordered) >= MARGIN_LINES), ordered[0])
 
 
+def _without_leading_speck(row: list[OcrWord], cell: float) -> list[OcrWord]:
+    first = row[0]
+    if len(row) < 2 or len(first.text) > SPECK_CHARACTERS or any(c.isalnum() for c in first.text):
+        return row
+    gap = (row[1].left - (first.left + first.width)) / cell
+    return row[1:] if gap >= FIELD_GAP_CELLS else row
+
+
 def page_lines(page_text: PageText, *, page: int) -> list[Line]:
     """The printed lines of a page, top to bottom, each split into fields at wide gaps."""
     words = [w for w in page_text.words if w.text.strip()]
     if not words:
         return []
     cell = character_cell(words)
-    rows = [sorted(row, key=lambda w: w.left) for row in _group_rows(words)]
+    rows = [_without_leading_speck(sorted(row, key=lambda w: w.left), cell) for row in _group_rows(words)]
     margin = _text_margin([row[0].left for row in rows], cell)
     lines = []
     for index, row in enumerate(rows):

@@ -231,6 +231,21 @@ def test_specks_left_of_the_text_are_no_margin():
     assert (charge.statute, charge.amount_grams) == (truth["statute"], truth["amount_grams"])
 
 
+def test_a_speck_read_as_a_symbol_before_a_count_line_is_not_part_of_it():
+    # Damaged seed 8159: a speck left of the count's "1" read as "&", in a field of its own,
+    # put the count line at the margin, so it was no count and its statute, class and amount
+    # were lost, though every word of them was read right.
+    docket = generate_docket(8159)
+    page = printed_pages(docket)[0]
+    words = page.text.words
+    number = next(w for w, after in zip(words, words[1:]) if w.text == "1" and after.text == "UNLAWFUL")
+    speck = replace(number, text="&", left=number.left - 4 * number.width, width=number.width)
+    pages = [replace(page, text=replace(page.text, words=(speck, *words)))]
+    charge = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")[0].charges[0]
+    truth = docket.truth["cases"][0]["charges"][0]
+    assert (charge.statute, charge.offense_class, charge.amount_grams) == (truth["statute"], truth["offense_class"], truth["amount_grams"])
+
+
 def test_an_amount_whose_unit_reads_only_as_a_character_tesseract_weighed_is_read_with_doubt():
     # "0.3G" read "0.36" (G as 6), then the page's glyphs voted the 6 a 0: "0.30", the 6 weighed.
     docket = generate_docket(5113)
