@@ -545,6 +545,11 @@ def normalize_citation(text: str | None, *, charge_text: str | None = None) -> N
         if repaired is not None:
             citation, notes = repaired, notes + ("citation_repaired",)
             score, reason = REPAIR_SCORE * match_score, n.FUZZY
+            if parsed.citation.subsections and not repaired.subsections:
+                # "704(2)": a subsection was printed, but none the section has; it decides the
+                # class of a cannabis count, and the section alone is not what was charged.
+                score *= REPAIR_SCORE
+                notes += ("subsection_unread",)
         elif citation.act is None or citation.is_cca:
             # An Act we do not know, or a CCA section that is no offense: keep the text, not a guess.
             return Normalized(None, 0.0, n.UNKNOWN_STATUTE, notes, citation)

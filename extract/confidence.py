@@ -55,7 +55,7 @@ AGREEMENT_FLAGS = frozenset(
 )
 # Readings that needed another look: refits, repairs towards a table.
 DOUBT_FLAGS = frozenset(
-    {"amount_refit", "date_refit", "century_refit", "subsection_refit", "case_number_year_refit", "charge_text_repaired", "citation_completed_from_text", "repeated_disagrees", "class_from_statute", "read_as_weighed", "citation_truncated", "citation_unread"}
+    {"amount_refit", "date_refit", "century_refit", "subsection_refit", "case_number_year_refit", "charge_text_repaired", "citation_completed_from_text", "repeated_disagrees", "class_from_statute", "read_as_weighed", "citation_truncated", "citation_unread", "subsection_unread"}
 )
 EVIDENCE = (
     "bias", "normalizer", "page", "words_mean", "words_min", "exact", "fuzzy", "from_text",

@@ -16,7 +16,7 @@ from models.pages import PageText
 from models.records import CaseRecord, Charge, Defendant, FieldInfo, SourceDocument, SourcePage
 
 # Bumped whenever extraction logic changes; stored with every case and run.
-EXTRACTOR_VERSION = "extract-15"
+EXTRACTOR_VERSION = "extract-16"
 
 # What a value's flags and notes say to the person reviewing it (stored with the value as its
 # `doubts`). Review codes (R_*) name spec conflicts; the others are readings that needed another
@@ -40,6 +40,7 @@ DOUBTS = {
     "citation_completed_from_text": "the citation was completed from the charge description",
     "citation_unread": "the citation was unreadable; the statute comes from the charge description",
     "citation_truncated": "the citation was cut short on the page",
+    "subsection_unread": "a subsection was printed but could not be read; the section is given without it",
     "charge_text_repaired": "the statute comes from a misread charge description",
     "class_from_statute": "the class was not read; it is the one the statute sets",
     "disposition_unread": "an entry names this count last, and what follows it was not read",

@@ -115,7 +115,10 @@ def page_lines(page_text: PageText, *, page: int) -> list[Line]:
         return []
     cell = character_cell(words)
     rows = [_without_leading_speck(sorted(row, key=lambda w: w.left), cell) for row in _group_rows(words)]
-    margin = _text_margin([row[0].left for row in rows], cell)
+    # Rows of specks and blots (a stamp's remains below the report, read as "By &", "ee &") do
+    # not vote for the margin: a row of type holds a word of three letters or digits.
+    typed = [row for row in rows if any(sum(c.isalnum() for c in w.text) >= 3 for w in row)]
+    margin = _text_margin([row[0].left for row in typed or rows], cell)
     lines = []
     for index, row in enumerate(rows):
         fields: list[Field] = []

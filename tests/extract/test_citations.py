@@ -394,3 +394,15 @@ def test_a_cannabis_act_number_read_with_a_digit_too_many_is_repaired_for_a_poc_
 def test_the_p_of_par_read_as_an_f_is_a_paragraph():
     result = normalize_citation("CH 56-1/2 FAR 705(C)", charge_text="MFG/DEL CANN")
     assert result.value == "720 ILCS 550/5(c)" and "citation_repaired" in result.notes
+
+
+@pytest.mark.parametrize("text", ["CH 56- 1/2 PAR 704(2)", "CH 56-1/2 PAR 704 (3B)", "CCA 4(ib)", "CH 56 1/2 PAR 704(X)"])
+def test_a_subsection_the_section_does_not_have_is_no_subsection_and_is_doubted(text):
+    # Clean 7378 and 8091 printed 704(B) and 4(b) with a speck inside the brackets, read "(3B)"
+    # and "(ib)" (damaged 7326 read "(2)"): the section alone went out as 550/4 at 0.99, though
+    # the subsection decides the count's class.
+    result = normalize_citation(text, charge_text="POSS CANN")
+    assert result.value == "720 ILCS 550/4"
+    assert "subsection_unread" in result.notes
+    assert result.confidence < normalize_citation("CH 56 1/2 PAR 704", charge_text="POSS CANN").confidence * 0.85
+    assert "subsection_unread" not in normalize_citation("CH 56 1/2 PAR 704(8)", charge_text="POSS CANN").notes

@@ -231,6 +231,25 @@ def test_specks_left_of_the_text_are_no_margin():
     assert (charge.statute, charge.amount_grams) == (truth["statute"], truth["amount_grams"])
 
 
+def test_rows_of_blots_below_the_report_set_no_margin():
+    # Damaged seed 8125: a stamp's remains below the report, read as "By &", "- : %" and "ee &"
+    # in three rows at the page's left edge, made the text margin, so every row of the printout
+    # seemed indented and no count was read.
+    docket = generate_docket(8125)
+    page = printed_pages(docket)[0]
+    bottom = max(w.top + w.height for w in page.text.words)
+    template = page.text.words[0]
+    blots = tuple(
+        replace(template, text=text, left=left, top=bottom + 60 * (row + 1), width=30)
+        for row, texts in enumerate((("By", "&"), ("-", ":", "%"), ("ee", "&")))
+        for left, text in zip((5, 60, 110), texts)
+    )
+    pages = [replace(page, text=replace(page.text, words=page.text.words + blots))]
+    charge = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")[0].charges[0]
+    truth = docket.truth["cases"][0]["charges"][0]
+    assert (charge.statute, charge.offense_class, charge.amount_grams) == (truth["statute"], truth["offense_class"], truth["amount_grams"])
+
+
 def test_a_speck_read_as_a_symbol_before_a_count_line_is_not_part_of_it():
     # Damaged seed 8159: a speck left of the count's "1" read as "&", in a field of its own,
     # put the count line at the margin, so it was no count and its statute, class and amount
