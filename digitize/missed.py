@@ -23,8 +23,9 @@ MISSED_SHARE = 0.5
 # Letters closer than this many character heights are one line of missed text.
 JOIN_HEIGHTS = 1.5
 # Missed ink narrower than this many character heights is a speck or a stray letter, not a line
-# worth a second reading.
+# worth a second reading; one shorter or taller than these is no line of type either.
 MIN_WIDTH_HEIGHTS = 1.5
+LINE_HEIGHTS = (0.5, 3.0)
 # And it must hold this much ink (in square character heights): two or three letters' worth.
 MIN_INK_SQUARE_HEIGHTS = 0.6
 # And at least this many separate marks: the sprocket holes down a printout's margins are
@@ -77,7 +78,7 @@ def find_missed_lines(ink: TextInk, words: tuple[OcrWord, ...] | list[OcrWord]) 
         top = int(stats[members, cv2.CC_STAT_TOP].min())
         right = int((stats[members, cv2.CC_STAT_LEFT] + stats[members, cv2.CC_STAT_WIDTH]).max())
         bottom = int((stats[members, cv2.CC_STAT_TOP] + stats[members, cv2.CC_STAT_HEIGHT]).max())
-        if right - left < MIN_WIDTH_HEIGHTS * height or not 0.5 * height <= bottom - top <= 3 * height:
+        if right - left < MIN_WIDTH_HEIGHTS * height or not LINE_HEIGHTS[0] * height <= bottom - top <= LINE_HEIGHTS[1] * height:
             continue
         if areas[members].sum() < MIN_INK_SQUARE_HEIGHTS * height * height or len(members) < MIN_MARKS:
             continue
