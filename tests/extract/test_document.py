@@ -218,6 +218,13 @@ def test_a_rap_sheet_case_whose_case_line_is_unreadable_is_not_read_into_the_cas
     assert [c.statute for c in records[2].charges] == [c["statute"] for c in docket.truth["cases"][2]["charges"]]
 
 
+def _first_charge(docket, page, words):
+    """The first charge extracted from `page` read as `words`, and the first charge printed."""
+    pages = [replace(page, text=replace(page.text, words=tuple(words)))]
+    charge = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")[0].charges[0]
+    return charge, docket.truth["cases"][0]["charges"][0]
+
+
 def test_specks_left_of_the_text_are_no_margin():
     # A scan's specks at the left edge, read as words, once set the margin, so every printout
     # row seemed indented and no count was read.
@@ -225,9 +232,7 @@ def test_specks_left_of_the_text_are_no_margin():
     assert docket.truth["layout"] == "printout"
     page = printed_pages(docket)[0]
     specks = tuple(replace(page.text.words[0], text=text, left=5, top=40 + 40 * i, width=20) for i, text in enumerate(("m,", "tan,")))
-    pages = [replace(page, text=replace(page.text, words=specks + page.text.words))]
-    charge = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")[0].charges[0]
-    truth = docket.truth["cases"][0]["charges"][0]
+    charge, truth = _first_charge(docket, page, specks + page.text.words)
     assert (charge.statute, charge.amount_grams) == (truth["statute"], truth["amount_grams"])
 
 
@@ -244,9 +249,7 @@ def test_rows_of_blots_below_the_report_set_no_margin():
         for row, texts in enumerate((("By", "&"), ("-", ":", "%"), ("ee", "&")))
         for left, text in zip((5, 60, 110), texts)
     )
-    pages = [replace(page, text=replace(page.text, words=page.text.words + blots))]
-    charge = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")[0].charges[0]
-    truth = docket.truth["cases"][0]["charges"][0]
+    charge, truth = _first_charge(docket, page, page.text.words + blots)
     assert (charge.statute, charge.offense_class, charge.amount_grams) == (truth["statute"], truth["offense_class"], truth["amount_grams"])
 
 
@@ -259,9 +262,7 @@ def test_a_speck_read_as_a_symbol_before_a_count_line_is_not_part_of_it():
     words = page.text.words
     number = next(w for w, after in zip(words, words[1:]) if w.text == "1" and after.text == "UNLAWFUL")
     speck = replace(number, text="&", left=number.left - 4 * number.width, width=number.width)
-    pages = [replace(page, text=replace(page.text, words=(speck, *words)))]
-    charge = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")[0].charges[0]
-    truth = docket.truth["cases"][0]["charges"][0]
+    charge, truth = _first_charge(docket, page, (speck, *words))
     assert (charge.statute, charge.offense_class, charge.amount_grams) == (truth["statute"], truth["offense_class"], truth["amount_grams"])
 
 
