@@ -24,7 +24,7 @@ from extract import normalized as n
 from extract.amounts import REPAIR_SCORE, check_amount, implied_brackets, normalize_amount
 from extract.citations import agrees_with_charge_text, classify_charge_text, normalize_citation
 from extract.dates import parse_docket_date
-from extract.dispositions import DispositionReading, DispositionToken, compose, entry_words, find_tokens, reading_score, weighed_codes
+from extract.dispositions import OUTCOMES_DISAGREE, DispositionReading, DispositionToken, compose, entry_words, find_tokens, reading_score, weighed_codes
 from extract.layout import Line
 from extract.names import is_name_word, name_text, normalize_name
 from extract.normalized import Normalized
@@ -40,6 +40,13 @@ _ALL_COUNTS = re.compile(r"\bALL\s+(?:CTS?|COUNTS)\b")
 _CLAUSE_END = re.compile(r"\.\s")
 _SAME_CASE_RATIO = 85.0
 _CONTINUATION_INDENT_CELLS = 3.0
+# A typist (or a printer's line filler) wraps a line only when the next word does not fit: a line
+# whose first word would have fitted after the line above, with this many cells to spare, starts
+# an entry of its own whose date OCR lost. Spare cells allow for OCR reading a word a letter long or short.
+_WRAP_SPARE_CELLS = 2.0
+# Lines reaching furthest right set the page's right edge; the few furthest are passed over, as
+# a speck or a stamp beside the text may reach past it.
+_RIGHT_EDGE_RANK = 3
 
 
 @dataclass
@@ -178,6 +185,12 @@ class PageView:
         stop = min(following + unparsed, default=len(self.doc))
         return next((d for d in self.dates.get(line, []) if label.end <= d.start and d.start <= stop), None)
 
+    @cached_property
+    def right_edge_cells(self) -> float:
+        """Where the page's longest typed lines end, in cells from its text margin."""
+        ends = sorted((_end_cells(line) for line in self.lines if line.fields), reverse=True)
+        return ends[min(_RIGHT_EDGE_RANK, len(ends)) - 1] if ends else 0.0
+
     def line_start(self, line: int) -> int:
         return list(self.doc.sents)[line].start
 
@@ -211,6 +224,11 @@ def _words_value(words: list[OcrWord] | tuple[OcrWord, ...], normalized: Normali
 
 
 # --- splitting pages into cases -------------------------------------------------------------
+
+
+def _end_cells(line: Line) -> float:
+    last = line.fields[-1]
+    return last.start_cell + len(last.text)
 
 
 def _case_header(view: PageView, line: int) -> Span | None:
@@ -1148,6 +1166,7 @@ def read_entries(draft: CaseDraft, lines: list[tuple[PageView, int]]) -> None:
     """Dated docket entries: a line that starts with a date (after "DISP" on a rap sheet), and
     the wrapped lines under it. A judge's name typed in its own column is left out."""
     current: Entry | None = None
+    above: Line | None = None  # the last line of the current entry
     for view, line in lines:
         printed = view.lines[line]
         sent = list(view.doc.sents)[line]
@@ -1159,6 +1178,7 @@ def read_entries(draft: CaseDraft, lines: list[tuple[PageView, int]]) -> None:
         if starts_with_date and not other_line:
             rest = [t._.ocr for t in sent if t.i >= first.end]
             current = _entry(draft, _value_from_span(first, view.page, c.DATES_READER), _drop_judge(rest, printed), view.page)
+            above = printed
             continue
         if disp is not None and disp.start == sent.start and not other_line:
             # "DISP 02/15/9990 SUPV TERM SATIS": a rap sheet's disposition whose date OCR garbled
@@ -1167,14 +1187,29 @@ def read_entries(draft: CaseDraft, lines: list[tuple[PageView, int]]) -> None:
             if rest and sum(ch.isdigit() for ch in rest[0].text) >= 2:
                 rest = rest[1:]
             current = _entry(draft, None, rest, view.page)
+            above = printed
             continue
         labels = {span.label_ for span in view.labels.get(line, [])}
         if current is not None and printed.indent_cells >= _CONTINUATION_INDENT_CELLS and labels <= {"COUNT"}:
-            # A wrapped line may start with the count it concerns ("CT 3 FG. FINE & COSTS").
-            current.text = f"{current.text} {printed.text}"
-            current.words += printed.words
+            if above is not None and _had_room_for(view, above, printed):
+                # "FAILS TO APPEAR. BOND FORFEITURE WARRANT" under "CONT ... TO 12-16-81": the
+                # entry of 12-09-81 with its date lost, not the end of the entry above (seed 7395).
+                current = _entry(draft, None, _drop_judge(list(printed.words), printed), view.page)
+            else:
+                # A wrapped line may start with the count it concerns ("CT 3 FG. FINE & COSTS").
+                current.text = f"{current.text} {printed.text}"
+                current.words += printed.words
+            if any(sum(ch.isalnum() for ch in word.text) >= 2 for word in printed.words):
+                # A speck read as "7" between a line and its wrap is no line the wrap follows (seed 8173).
+                above = printed
             continue
         current = None
+
+
+def _had_room_for(view: PageView, above: Line, printed: Line) -> bool:
+    """Whether the line's first word would have fitted at the end of the line above it."""
+    first_word = len(printed.words[0].text)
+    return _end_cells(above) + 1 + first_word + _WRAP_SPARE_CELLS <= view.right_edge_cells
 
 
 def _drop_judge(words: list[OcrWord], line: Line) -> list[OcrWord]:
@@ -1270,9 +1305,15 @@ def disposition_values(reading: DispositionReading | None, pieces: list[CountEnt
         "disposition": Value(reading.disposition, normalized, words, last.entry.page, "court.disposition.v1", reading.text, flags),
     }
     if last.entry.date is not None:
-        values["disposition_date"] = _disposition_date(last.entry.date)
+        date = _disposition_date(last.entry.date)
+        if OUTCOMES_DISAGREE in reading.notes:
+            # Which outcome is the count's is in doubt, and so is whose entry dates it (seed 7053).
+            date = replace(date, flags=(*date.flags, OUTCOMES_DISAGREE))
+        values["disposition_date"] = date
     if reading.sentence_kind:
-        values["sentence_kind"] = Value(reading.sentence_kind, normalized, words, last.entry.page, "court.disposition.v1", reading.text)
+        # A felony finding with no sentence read: the kind is not known, however clear the finding.
+        unread = ("sentence_unread",) if reading.sentence_kind == "UNKNOWN" else ()
+        values["sentence_kind"] = Value(reading.sentence_kind, normalized, words, last.entry.page, "court.disposition.v1", reading.text, unread)
     if reading.sentence is not None and reading.sentence.entry_index < len(pieces):
         piece = pieces[reading.sentence.entry_index]
         sentence_text = _clause(piece.text, reading.sentence)
@@ -1324,6 +1365,11 @@ def _named_last_and_cut(own: list[CountEntry]) -> CountEntry | None:
     return None
 
 
+def _decided_by_own(reading: DispositionReading, pieces: list[CountEntry], own: list[CountEntry]) -> bool:
+    """Whether an entry piece naming the count itself decided its outcome."""
+    return any(t.entry_index < len(pieces) and any(pieces[t.entry_index] is piece for piece in own) for t in reading.decided_by)
+
+
 def assemble(draft: CaseDraft) -> ExtractedCase:
     """Normalize a case's counts and compose each count's disposition from the entries."""
     counts = [finish_count(count, draft.values) for count in draft.counts]
@@ -1344,11 +1390,17 @@ def assemble(draft: CaseDraft) -> ExtractedCase:
         # on the damaged dockets 7000-7299.
         reading, pieces = readings[count.number]
         flags: tuple[str, ...] = ()
-        cut = _named_last_and_cut(by_count.get(count.number, [])) if reading is None else None
+        own = by_count.get(count.number, [])
+        cut = _named_last_and_cut(own)
+        if cut is not None and reading is not None and _decided_by_own(reading, pieces, own):
+            cut = None
         if cut is not None:
+            # Decided, if at all, by later entries naming no count, which the lost outcome may
+            # have taken it out of (seed 7145: "... CT 2 NOL PROS. CT 3", then a probation
+            # revoked that was count 1's).
             flags = ("disposition_unread",)
         values = disposition_values(reading, pieces, fallback_page)
-        if cut is not None and cut.entry.date is not None:
+        if cut is not None and reading is None and cut.entry.date is not None:
             # Whatever was decided for the count, the entry naming it dates it.
             values["disposition_date"] = _disposition_date(cut.entry.date)
         for value in values.values():

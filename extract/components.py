@@ -84,13 +84,23 @@ def labels_v1(patterns: str = "labels") -> Reader:
 
 
 class LabelMatcher:
+    """A row's pattern may end in `context` tokens that must follow the label but are not part
+    of it (the Matcher has no lookahead): "- CASE 89 C 527901" is a case line, "- CASE NO, 96"
+    a page's caption."""
+
     def __init__(self, nlp: Language, patterns: str):
         self.matcher = Matcher(nlp.vocab)
-        for row in load_patterns(patterns):
-            self.matcher.add(row["label"], [row["pattern"]])
+        self.rows: dict[str, tuple[str, int]] = {}
+        for index, row in enumerate(load_patterns(patterns)):
+            key = f"{row['label']}#{index}"
+            self.rows[key] = (row["label"], row.get("context", 0))
+            self.matcher.add(key, [row["pattern"]])
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)]
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            label, context = self.rows[doc.vocab.strings[match_id]]
+            spans.append(Span(doc, start, end - context, label=label))
         doc.spans[LABELS] = sorted(spans, key=lambda s: (s.start, -len(s)))
         return doc
 

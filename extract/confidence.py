@@ -46,7 +46,13 @@ FLAG_FACTORS = {
 # fit, puts such a century at 0.96.
 # outcomes_disagree: one entry finds a count guilty and clears it, so one of the two outcomes is
 # another count's whose number went unread (seed 7277: NOLLE at 0.97 without the cap).
-CONFIDENCE_CAPS = {"date_out_of_order": 0.5, "date_unanchored": 0.5, "outcomes_disagree": 0.5}
+# disposition_unread: an entry names the count last and its outcome after that was lost, so what
+# decided it came from entries naming no count, which may not concern it (seed 7145: count 3's
+# NOLLE lost, a later revocation of count 1's probation taken for it at 0.996).
+# sentence_unread: a felony finding whose sentence was not read gives the sentence kind UNKNOWN,
+# which is never what the docket says (damaged 8005: at 0.97 once a line of noise no longer
+# lowered the entry's word confidences).
+CONFIDENCE_CAPS = {"date_out_of_order": 0.5, "date_unanchored": 0.5, "outcomes_disagree": 0.5, "disposition_unread": 0.5, "sentence_unread": 0.5}
 
 
 # Checks a value passed: another field of the docket says the same thing.

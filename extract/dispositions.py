@@ -36,6 +36,9 @@ CLEARED = frozenset(
     {"ACQUITTED", "ACQUITTED_INSANITY", "DISMISSED", "NOLLE", "NOLLE_PLEA_TO_OTHER_COUNT", "NO_PROBABLE_CAUSE", "NOT_CHARGED", "STRICKEN_WITH_LEAVE"}
 )
 OUTCOMES_DISAGREE = "outcomes_disagree"
+# Outcomes that find a count proved: one entry cannot clear a count and then convict it either
+# (seed 7007: "DWP" and a speck at the line's end read as "CE").
+CONVICTING = frozenset({GUILTY, "CONVICTED", "CONVICTED_CE", SUPERVISION, QUALIFIED_PROBATION})
 # Notes that leave a reading's outcome in doubt whatever its words: it scores as ambiguous.
 UNSURE_NOTES = frozenset({"R_SENTENCE_MISSING", "R_SUPERVISION_OUTCOME_UNCLEAR", OUTCOMES_DISAGREE})
 
@@ -279,6 +282,8 @@ def compose(tokens: list[DispositionToken], *, level: str | None = None, cca_cou
                 terminal = None
                 notes.append("reinstated_after_sol")
             continue
+        if code in CONVICTING and terminal is not None and terminal.entry.canonical in CLEARED and terminal.entry_index == token.entry_index:
+            notes.append(OUTCOMES_DISAGREE)
         if code == "ICSA_PROBATION_ON_CANNABIS" and not cca_count:
             # §410 probation on a Controlled Substances count is that Act's first-offender probation.
             code = QUALIFIED_PROBATION

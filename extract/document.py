@@ -16,7 +16,7 @@ from models.pages import PageText
 from models.records import CaseRecord, Charge, Defendant, FieldInfo, SourceDocument, SourcePage
 
 # Bumped whenever extraction logic changes; stored with every case and run.
-EXTRACTOR_VERSION = "extract-16"
+EXTRACTOR_VERSION = "extract-17"
 
 # What a value's flags and notes say to the person reviewing it (stored with the value as its
 # `doubts`). Review codes (R_*) name spec conflicts; the others are readings that needed another
@@ -44,6 +44,7 @@ DOUBTS = {
     "charge_text_repaired": "the statute comes from a misread charge description",
     "class_from_statute": "the class was not read; it is the one the statute sets",
     "disposition_unread": "an entry names this count last, and what follows it was not read",
+    "sentence_unread": "the count was found guilty, but no sentence was read",
     "completion_inferred": "supervision or probation was ordered and nothing read says how it ended",
     "outcomes_disagree": "one entry reads the count both found guilty and cleared (another count's number unread?)",
     "repeated_disagrees": "the value is printed more than once and the readings differ",

@@ -106,6 +106,15 @@ def test_one_entry_that_finds_a_count_guilty_and_clears_it_is_doubted():
     assert "outcomes_disagree" not in later.notes and later.confidence == 1.0
 
 
+def test_one_entry_that_clears_a_count_and_then_convicts_it_is_doubted():
+    # Seed 7007: "DWP" with a speck at the line's end that Tesseract weighed as "CE".
+    cleared_first = normalize_disposition("DWP CE")
+    assert "outcomes_disagree" in cleared_first.notes
+    assert cleared_first.confidence == 0.5
+    later = normalize_disposition(["NOLLE PROS", "FG. FINE"])
+    assert "outcomes_disagree" not in later.notes
+
+
 def test_a_fine_with_supervision_is_a_condition_not_a_conviction():
     assert normalize_disposition("FG. SUPV 1 YR FINE $100").value == "SUPERVISION_ORDERED"
 

@@ -8,7 +8,10 @@ import pytest
 from extract.assemble import _read_amount
 from extract.document import DOUBTS, extract_document
 from extract.evaluation import compare_records, unprinted_truth
+from extract.layout import page_lines
+from extract.pipeline import analyse_page
 from fixtures.generator import generate_docket
+from models.pages import OcrWord, PageText
 from tests.extract.conftest import docket_sha, printed_pages
 
 LAYOUT_SEEDS = [(seed, layout) for layout in ("half_sheet", "printout", "multi_page", "rap_sheet") for seed in (21, 22, 23)]
@@ -657,3 +660,109 @@ def test_counts_whose_ct_column_tesseract_left_out_are_read_in_order():
     record = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")[0]
     truth = docket.truth["cases"][0]["charges"]
     assert [(c.count, c.statute) for c in record.charges] == [(c["count"], c["statute"]) for c in truth]
+
+
+def _without(docket, lost: list[str]):
+    """The docket's records read without the words `lost`, each the first so printed after the one before."""
+    pages = printed_pages(docket)
+    words = list(pages[0].text.words)
+    start = 0
+    for text in lost:
+        start = next(i for i in range(start, len(words)) if words[i].text == text)
+        del words[start]
+    pages[0] = replace(pages[0], text=replace(pages[0].text, words=tuple(words)))
+    return extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")
+
+
+@pytest.mark.parametrize(
+    ("seed", "lost_date", "disposition"),
+    [(7395, "12-09-81", "NO_FINAL_DISPOSITION"), (7336, "06/29/82", "CONVICTED")],
+    ids=["printout", "half-sheet-with-judge"],
+)
+def test_an_entry_whose_date_was_lost_is_undated_not_the_end_of_the_short_entry_above(seed, lost_date, disposition):
+    # Damaged 7395: "DEFT FAILS TO APPEAR. BOND FORFEITURE WARRANT" lost its date and was read as
+    # the wrap of "11-22-81 CONT BY ORDER OF COURT TO 12-16-81", which had room for its first
+    # word; the forfeiture went out dated 11-22-81 at 0.96.
+    docket = generate_docket(seed)
+    charge = _without(docket, [lost_date])[0].charges[0]
+    assert charge.disposition == docket.truth["cases"][0]["charges"][0]["disposition"] == disposition
+    assert charge.disposition_date is None
+
+
+def test_a_speck_between_a_full_line_and_its_wrap_does_not_cut_the_entry():
+    # Damaged 8173: "... CT 2 FINDING OF", a speck read as "7", then "GUILTY. FINE $200 & COSTS":
+    # the wrap followed the short "7", so it was read as an entry of its own.
+    docket = generate_docket(8173)
+    page = printed_pages(docket)[0]
+    wrap = next(w for w in page.text.words if w.text == "GUILTY." and w.left < 1000 and w.top > 1000)
+    speck = replace(wrap, text="7", left=1800, top=wrap.top - 22, width=20, height=18)
+    record = extract_document([replace(page, text=replace(page.text, words=page.text.words + (speck,)))], document_sha256=docket_sha(docket), file="docket.pdf")[0]
+    second = record.charges[1]
+    truth = docket.truth["cases"][0]["charges"][1]
+    assert (second.disposition, second.sentence_kind, str(second.disposition_date)) == (truth["disposition"], truth["sentence_kind"], truth["disposition_date"])
+
+
+def test_a_count_whose_own_outcome_was_lost_is_doubted_when_entries_naming_no_count_decide_it():
+    # Damaged 7145: "... CT 2 NOL PROS. CT 3" with the wrapped "NOLLE PROS" lost; the revocation
+    # of count 1's probation two entries later went out as count 3's at 0.996.
+    docket = generate_docket(7145)
+    record = _without(docket, ["NOLLE", "PROS"])[-1]
+    assert record.charges[2].disposition != docket.truth["cases"][-1]["charges"][2]["disposition"]
+    for field in ("disposition", "disposition_date"):
+        assert record.fields[f"charges.2.{field}"].status == "needs_review"
+        assert DOUBTS["disposition_unread"] in record.fields[f"charges.2.{field}"].doubts
+    # Count 2's own nolle stands.
+    assert record.fields["charges.1.disposition"].status != "needs_review"
+
+
+def test_the_date_of_an_outcome_that_disagrees_with_its_entry_is_doubted_too():
+    # Damaged 7053: "CT 1 FINDING OF GUILTY. 710-1410 PROBATION 12 MOS. CT 2 NOLLE PROSEQUI"
+    # with the "2" lost; the nolle was doubted, but the date of its entry went out at 0.996.
+    docket = generate_docket(7053)
+    page = printed_pages(docket)[0]
+    words = list(page.text.words)
+    lost = next(i for i in range(2, len(words)) if [w.text for w in words[i - 2 : i + 2]] == ["MOS.", "CT", "2", "NOLLE"])
+    pages = [replace(page, text=replace(page.text, words=tuple(words[:lost] + words[lost + 1 :])))]
+    first = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")[3]
+    assert first.fields["charges.0.disposition"].status == "needs_review"
+    assert first.fields["charges.0.disposition_date"].status == "needs_review"
+
+
+def test_a_rap_sheet_case_line_with_a_speck_before_or_after_case_still_opens_its_case():
+    # Damaged 7007: "- CASE 89 C 527901" and "CASE' 1997 MC1 935982" opened no case, so the first
+    # case was lost and the fourth read into the third.
+    docket = generate_docket(7007)
+    page = printed_pages(docket)[0]
+    words = list(page.text.words)
+    cases = [i for i, w in enumerate(words) if w.text == "CASE"]
+    words[cases[3]] = replace(words[cases[3]], text="CASE'")
+    first = words[cases[0]]
+    speck = replace(first, text="-", left=first.left - 2 * first.width // 4, width=first.width // 4)
+    words.insert(cases[0], speck)
+    pages = [replace(page, text=replace(page.text, words=tuple(words)))]
+    records = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")
+    assert [r.case_number for r in records] == [c["case_number"] for c in docket.truth["cases"]]
+    assert [len(r.charges) for r in records] == [len(c["charges"]) for c in docket.truth["cases"]]
+
+
+def test_a_felony_finding_whose_sentence_was_lost_gives_a_sentence_kind_for_review():
+    # Damaged 8005: "FG. IDOC 2 YRS" read "FG, ... 2 YR"; the sentence kind went out UNKNOWN at 0.97.
+    docket = generate_docket(8005)
+    record = _without(docket, ["IDOC"])[0]
+    assert (record.charges[0].disposition, record.charges[0].sentence_kind) == ("CONVICTED", "UNKNOWN")
+    assert record.fields["charges.0.sentence_kind"].status == "needs_review"
+    assert DOUBTS["sentence_unread"] in record.fields["charges.0.sentence_kind"].doubts
+    assert record.fields["charges.0.disposition"].status == "auto"
+
+
+@pytest.mark.parametrize(
+    ("printed", "label"),
+    [("- CASE 89 C 527901", "- CASE"), ("- CASE NO, 96 Sc", None)],
+    ids=["rap-sheet-case-line", "later-pages-caption"],
+)
+def test_a_speck_before_case_makes_a_case_label_only_before_a_number(printed, label):
+    # Damaged 8184's second page: "- CASE NO, 96 Sc ... PAGE 2.0F 2" once opened a case of its own.
+    starts = [i for i, ch in enumerate(printed) if ch != " " and (i == 0 or printed[i - 1] == " ")]
+    words = tuple(OcrWord(text, 100 + 20 * start, 100, 20 * len(text), 30, 0.9) for start, text in zip(starts, printed.split()))
+    doc = analyse_page(page_lines(PageText(words=words, width=2000, height=1000), page=1), page=1)
+    assert [s.text for s in doc.spans["labels"] if s.label_ == "CASE_NO"] == ([label] if label else [])
