@@ -696,8 +696,8 @@ def test_a_speck_between_a_full_line_and_its_wrap_does_not_cut_the_entry():
     page = printed_pages(docket)[0]
     wrap = next(w for w in page.text.words if w.text == "GUILTY." and w.left < 1000 and w.top > 1000)
     speck = replace(wrap, text="7", left=1800, top=wrap.top - 22, width=20, height=18)
-    record = extract_document([replace(page, text=replace(page.text, words=page.text.words + (speck,)))], document_sha256=docket_sha(docket), file="docket.pdf")[0]
-    second = record.charges[1]
+    pages = [replace(page, text=replace(page.text, words=page.text.words + (speck,)))]
+    second = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")[0].charges[1]
     truth = docket.truth["cases"][0]["charges"][1]
     assert (second.disposition, second.sentence_kind, str(second.disposition_date)) == (truth["disposition"], truth["sentence_kind"], truth["disposition_date"])
 
@@ -737,7 +737,7 @@ def test_a_rap_sheet_case_line_with_a_speck_before_or_after_case_still_opens_its
     cases = [i for i, w in enumerate(words) if w.text == "CASE"]
     words[cases[3]] = replace(words[cases[3]], text="CASE'")
     first = words[cases[0]]
-    speck = replace(first, text="-", left=first.left - 2 * first.width // 4, width=first.width // 4)
+    speck = replace(first, text="-", left=first.left - first.width // 2, width=first.width // 4)
     words.insert(cases[0], speck)
     pages = [replace(page, text=replace(page.text, words=tuple(words)))]
     records = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")
