@@ -407,8 +407,9 @@ def _parse(text: str, cannabis: bool) -> _Parsed | None:
                 section = statute_table()["cca_par_to_section"].get(section)
             if section is not None:
                 citation = Citation("720", "550", section, subs, "act_name")
-        if citation is not None and citation.is_cca and len(citation.subsections) == 1 and citation.subsections[0] in _SUBSECTION_DIGITS:
-            # "550/4 (5)": §4 and §5 subsections are letters, so a digit is a misread one.
+        if citation is not None and len(citation.subsections) == 1 and citation.subsections[0] in _SUBSECTION_DIGITS:
+            # "550/4 (5)", "600/3.5(4)": a statute's first subsections are letters (spec §9.2), so a
+            # digit alone is a misread one (seeds 7323, 7397: the A of "(a)" read as 4).
             citation = Citation(citation.chapter, citation.act_number, citation.section, (_SUBSECTION_DIGITS[citation.subsections[0]],), citation.form)
             notes += ("citation_repaired",)
         if citation is not None:

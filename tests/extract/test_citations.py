@@ -62,8 +62,9 @@ def test_every_printed_form_reads_as_its_canonical_citation(printed, canonical):
         ("625 ILCS 5/11-5O1", "625 ILCS 5/11-501"),
         ("720 ILCS 550/4(c", "720 ILCS 550/4(c)"),
         ("720 ILCS 550/44(c)", "720 ILCS 550/4(c)"),
+        ("720 ILCS 600/3.5(4)", "720 ILCS 600/3.5(a)"),
     ],
-    ids=["l-for-1", "I-for-1", "O-for-0", "S-for-5", "O-in-chapter", "O-in-paragraph", "O-in-IVC", "lost-paren", "doubled-digit"],
+    ids=["l-for-1", "I-for-1", "O-for-0", "S-for-5", "O-in-chapter", "O-in-paragraph", "O-in-IVC", "lost-paren", "doubled-digit", "A-for-4-outside-the-cca"],
 )
 def test_ocr_confusions_are_repaired_at_a_lower_confidence(printed, canonical):
     exact = normalize_citation(canonical, charge_text=CANNABIS)
