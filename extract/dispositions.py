@@ -42,6 +42,8 @@ CONVICTING = frozenset({GUILTY, "CONVICTED", "CONVICTED_CE", SUPERVISION, QUALIF
 # Notes that leave a reading's outcome in doubt whatever its words: it scores as ambiguous.
 UNSURE_NOTES = frozenset({"R_SENTENCE_MISSING", "R_SUPERVISION_OUTCOME_UNCLEAR", OUTCOMES_DISAGREE})
 
+# A number or numbers joined as a probation's sections are ("710-1410", "710/1410").
+_NUMBER_WORD = re.compile(r"\d+(?:[-/]\d+)*")
 _LETTERS_FOR_DIGITS = str.maketrans({"0": "O", "1": "I", "5": "S", "8": "B", "6": "G"})
 # Letters dot-matrix OCR swaps in short codes ("N.F." for "N.P.").
 _SHORT_CODE_CONFUSIONS = str.maketrans({"F": "P", "E": "F", "Q": "O", "D": "O"})
@@ -145,8 +147,14 @@ def _docket_words() -> frozenset[str]:
 
 
 @cache
+def _ordinals() -> frozenset[str]:
+    return frozenset(word for entry in vocabulary() for word in entry.phrase if word[:1].isdigit() and word[1:].isalpha())
+
+
+@cache
 def _numbers() -> frozenset[str]:
-    return frozenset(word for entry in vocabulary() for word in entry.phrase if word.isdigit())
+    """Numbered probations and their sections: "710", "1410", "710-1410"."""
+    return frozenset(word for entry in vocabulary() for word in entry.phrase if _NUMBER_WORD.fullmatch(word))
 
 
 def _draft_code(word: str) -> str | None:
@@ -165,9 +173,9 @@ def _repair_word(word: str) -> tuple[str, bool]:
     """A misread vocabulary word ("NOLIE", "5UPV", "P6") read as the word it stands for."""
     if word in _short_codes() or word in _docket_words() or word in _numbers():
         return word, False
-    if word.isdigit():
-        # "SEC 16 PROB", "716": a dotted zero read as a 6 or 8 in a numbered probation.
-        numbered = next((v for v in zero_variants(word, max_changes=1) if v in _numbers()), None)
+    if _NUMBER_WORD.fullmatch(word):
+        # "SEC 16 PROB", "716", "716-1416": a dotted zero read as a 6 or 8 in a numbered probation.
+        numbered = next((v for v in zero_variants(word, max_changes=word.count("-") + word.count("/") + 1) if v in _numbers()), None)
         return (numbered, True) if numbered else (word, False)
     if len(word) <= 3:
         swapped = word.translate(_SHORT_CODE_CONFUSIONS)
@@ -179,6 +187,10 @@ def _repair_word(word: str) -> tuple[str, bool]:
         if drafted is not None:
             return drafted, True
     if any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word):
+        # "15T OFF PROB" (clean 8195): the S of an ordinal read as a 5.
+        ordinal = word[:1] + word[1:].translate(_LETTERS_FOR_DIGITS)
+        if ordinal != word and ordinal in _ordinals():
+            return ordinal, True
         lettered = word.translate(_LETTERS_FOR_DIGITS)
         if lettered in _short_codes():
             return lettered, True

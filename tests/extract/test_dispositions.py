@@ -143,7 +143,19 @@ def test_supervision_on_a_felony_is_flagged():
     assert "R_DISPOSITION_COUNT_MISMATCH" in normalize_disposition("FG. SUPV 1 YR", level="felony").notes
 
 
-@pytest.mark.parametrize(("entries", "canonical"), [("NOLIE", "NOLLE"), ("P6. FINE $100", "CONVICTED"), ("5UPV 1 YR", "SUPERVISION_ORDERED")])
+@pytest.mark.parametrize(
+    ("entries", "canonical"),
+    [
+        ("NOLIE", "NOLLE"),
+        ("P6. FINE $100", "CONVICTED"),
+        ("5UPV 1 YR", "SUPERVISION_ORDERED"),
+        # Clean 8195: the S of 1ST read as 5.
+        ("PLEA OF GUILTY. 15T OFF PROB 12 MOS", "QUALIFIED_PROBATION_ORDERED"),
+        # Damaged 7175 and 8032: dotted zeros in both sections read as 6.
+        ("FINDING OF GUILTY. 716-1416 PROBATION 18 MOS", "QUALIFIED_PROBATION_ORDERED"),
+        ("FINDING GUILTY, 716-1410 PROBATION 1 YR", "QUALIFIED_PROBATION_ORDERED"),
+    ],
+)
 def test_ocr_damaged_vocabulary_is_repaired_at_a_lower_score(entries, canonical):
     result = normalize_disposition(entries)
     assert result.value == canonical
