@@ -238,10 +238,15 @@ def find_tokens(text: str, *, entry_index: int = 0, weighed: Mapping[str, str] |
     cleaned = clean_entry(text)
     words = entry_words(text)
     for row, pattern in compiled_patterns("dispositions"):
-        # Entry-level patterns ("NOLLE … PG TO OTHER COUNT") name the whole entry.
-        if pattern.search(cleaned):
+        # Entry-level patterns ("NOLLE … PG TO OTHER COUNT") name the rest of the entry; what
+        # comes before still counts ("PLEA OF GUILTY. CONT FOR SENTENCING. a 2 NOLLE PROS - PG TO
+        # OTHER COUNT", seed 8129: the CT of another count read as "a").
+        found = pattern.search(cleaned)
+        if found:
+            before = cleaned[: found.start()]
+            tokens = find_tokens(before, entry_index=entry_index, weighed=weighed) if before.strip() else []
             entry = VocabularyEntry((), row["canonical"], review=row.get("review"))
-            return [DispositionToken(entry, cleaned, False, 0, len(words), entry_index)]
+            return [*tokens, DispositionToken(entry, cleaned[found.start() :], False, len(entry_words(before)), len(words), entry_index)]
     weighed = weighed or {}
     repaired = [(weighed[w], True) if w in weighed else _repair_word(w) for w in words]
     # "W.P." is read as the two words "W P".

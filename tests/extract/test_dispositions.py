@@ -115,6 +115,15 @@ def test_one_entry_that_clears_a_count_and_then_convicts_it_is_doubted():
     assert "outcomes_disagree" not in later.notes
 
 
+def test_what_an_entry_says_before_a_nolle_on_a_plea_to_another_count_still_counts():
+    # Damaged 8129: "CT 1 PLEA OF GUILTY. ... CT 2 NOLLE PROS - PG TO OTHER COUNT" with the CT of
+    # count 2 read as "a": the whole entry was count 1's nolle at 0.97, the plea unread.
+    lost_count = normalize_disposition("CT 1 PLEA OF GUILTY. CONT FOR SENTENCING. a 2 NOLLE PROS - PG TO OTHER COUNT")
+    assert "outcomes_disagree" in lost_count.notes and lost_count.confidence == 0.5
+    alone = normalize_disposition("STATE MOTION NOLLE PROS - PG TO OTHER COUNT")
+    assert (alone.value, alone.notes, alone.confidence) == ("NOLLE_PLEA_TO_OTHER_COUNT", (), 1.0)
+
+
 def test_a_fine_with_supervision_is_a_condition_not_a_conviction():
     assert normalize_disposition("FG. SUPV 1 YR FINE $100").value == "SUPERVISION_ORDERED"
 

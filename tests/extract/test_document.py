@@ -766,3 +766,18 @@ def test_a_speck_before_case_makes_a_case_label_only_before_a_number(printed, la
     words = tuple(OcrWord(text, 100 + 20 * start, 100, 20 * len(text), 30, 0.9) for start, text in zip(starts, printed.split()))
     doc = analyse_page(page_lines(PageText(words=words, width=2000, height=1000), page=1), page=1)
     assert [s.text for s in doc.spans["labels"] if s.label_ == "CASE_NO"] == ([label] if label else [])
+
+
+def test_a_continuation_page_whose_case_number_and_page_number_were_misread_still_continues_its_case():
+    # Damaged 7131's second page: "CASE NO.*1996 MC1 531708 ... PAGE 2) OF 2" opened no case and
+    # was not seen as page 2, so its last entry (the nolle) went out as a case of its own.
+    docket = generate_docket(7131)
+    pages = printed_pages(docket)
+    words = list(pages[1].text.words)
+    assert [w.text for w in words[:3]] + [w.text for w in words[5:9]] == ["CASE", "NO.", "1996", "PAGE", "2", "OF", "2"]
+    words[1] = replace(words[1], text="NO.*1996", width=words[2].left + words[2].width - words[1].left)
+    words[6] = replace(words[6], text="2)")
+    pages[1] = replace(pages[1], text=replace(pages[1].text, words=tuple(words[:2] + words[3:])))
+    records = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")
+    assert [r.case_number for r in records] == ["1996MC1531708"]
+    assert records[0].charges[0].disposition == docket.truth["cases"][0]["charges"][0]["disposition"] == "NOLLE"
