@@ -724,9 +724,18 @@ def _read_amount(words: list[OcrWord]) -> Normalized:
     return replace(weighed, confidence=min(weighed.confidence, REPAIR_SCORE), reason=n.REPAIRED, notes=(*weighed.notes, "read_as_weighed"))
 
 
+# A subsection alone in brackets: "(c)" parted from "720 ILCS 550/4" by a gap a speck widened.
+_LONE_SUBSECTION = re.compile(r"^\(\s*[A-Ga-g]\s*\)$")
+
+
 def _assign_fields(draft: CountDraft, fields: list[list[OcrWord]]) -> None:
+    kind = None
     for words in (piece for field_words in fields for piece in _split_at_specks(field_words)):
         if not words:
+            continue
+        if kind == "citation" and _LONE_SUBSECTION.match(_text(words)):
+            # The subsection of the citation before it (damaged 7269: the section went out alone at 0.996).
+            draft.citation.extend(words)
             continue
         kind = _field_kind(_text(words))
         if kind == "description" and not draft.amount and re.match(r"^[\d.]+$", words[0].text):

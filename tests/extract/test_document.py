@@ -781,3 +781,16 @@ def test_a_continuation_page_whose_case_number_and_page_number_were_misread_stil
     records = extract_document(pages, document_sha256=docket_sha(docket), file="docket.pdf")
     assert [r.case_number for r in records] == ["1996MC1531708"]
     assert records[0].charges[0].disposition == docket.truth["cases"][0]["charges"][0]["disposition"] == "NOLLE"
+
+
+def test_a_subsection_parted_from_its_citation_into_a_field_of_its_own_is_still_its_subsection():
+    # Damaged 7269: "720 ILCS 550/4 (c)   12.2 GRAMS" read with "(c)" two cells from the section,
+    # a field of its own; the section went out alone at 0.996.
+    docket = generate_docket(7269)
+    page = printed_pages(docket)[0]
+    words = list(page.text.words)
+    index = next(i for i, w in enumerate(words) if w.text == "(c)" and words[i - 1].text == "550/4")
+    words[index] = replace(words[index], left=words[index].left + 45, width=60)
+    charge, truth = _first_charge(docket, page, words)
+    assert charge.statute == truth["statute"] == "720 ILCS 550/4(c)"
+    assert charge.amount_grams == truth["amount_grams"]
