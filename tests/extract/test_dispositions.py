@@ -124,6 +124,12 @@ def test_what_an_entry_says_before_a_nolle_on_a_plea_to_another_count_still_coun
     assert (alone.value, alone.notes, alone.confidence) == ("NOLLE_PLEA_TO_OTHER_COUNT", (), 1.0)
 
 
+def test_satisfactory_alone_ends_an_order_and_nothing_else():
+    # Damaged 8080: "SUPV TERM SATIS" read "$ SATIS"; the supervision went out as ordered at 0.97.
+    assert normalize_disposition(["FG. SUPERVISION 18 MOS", "$ SATIS"]).value == "SUPERVISION_COMPLETED"
+    assert normalize_disposition(["FG. FINE $100 + COSTS", "SATISFACTORY"]).value == "CONVICTED"
+
+
 def test_a_fine_with_supervision_is_a_condition_not_a_conviction():
     assert normalize_disposition("FG. SUPV 1 YR FINE $100").value == "SUPERVISION_ORDERED"
 
